@@ -1,0 +1,12 @@
+import { PGlite, types } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create({ parsers: { [types.INT8]: (v:string)=>Number(v) } });
+console.log('create', Date.now()-t); t=Date.now();
+await db.exec('create table a(id int8 primary key, t text); insert into a values (1,$$x$$)');
+const r = await db.query('select count(*) c, version() v from a');
+console.log(r.rows, Date.now()-t); t=Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', dump.size, Date.now()-t); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log((await db2.query('select * from a')).rows, 'load', Date.now()-t);
+console.log(process.memoryUsage().rss/1e6);

@@ -1,0 +1,124 @@
+/**
+ * The gongshu command line: serve, migrate, seed, audit verify, openapi. Refusals exit with the
+ * code mapped from their error code (errors.http.ts), unexpected failures with 1.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { DomainError } from '@gongshu/domain';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { systemClock, systemContext } from '../context.js';
+import { openDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DataDirInUseError, openConfiguredDatabase } from '../db/open.js';
+import { buildApp } from '../http/app.js';
+import { exitCodeOf } from '../http/errors.http.js';
+import { serve } from '../main.js';
+import { createServices } from '../services.js';
+import { seedDemoCity } from '../modules/seed/seed.service.js';
+import type { Db } from '../db/connect.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(loadConfig());
+  try {
+    await migrateToLatest(db.kysely);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The OpenAPI document as committed in docs/openapi.json (stable key order, trailing newline). */
+export async function renderOpenApi(): Promise<string> {
+  const config = loadConfig({ NODE_ENV: 'test' });
+  // Building the app does no I/O: a pool that never connects is enough.
+  const db = await openDatabase({ url: 'postgres://openapi.invalid/none' });
+  const app = await buildApp({ config, services: createServices(db, config, systemClock) });
+  await app.ready();
+  const doc = JSON.stringify(app.swagger(), null, 2) + '\n';
+  await app.close();
+  await db.close();
+  return doc;
+}
+
+const program = new Command('gongshu').description('公数 Gongshu: the city node of the public-data platform');
+
+program.command('serve').description('run the platform (migrates, seeds the demo city on an empty development database)').action(serve);
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const result = await withDatabase(async () => 'ok');
+    out(`migrations applied (${result})`);
+  });
+
+program
+  .command('seed')
+  .description('seed data')
+  .requiredOption('--demo', 'the demo city of Tengzhou (refused in production)')
+  .action(async () => {
+    const config = loadConfig();
+    if (config.env === 'production') throw new ConfigError('the demo city is never seeded in production');
+    const summary = await withDatabase((db) => {
+      const services = createServices(db, config, systemClock);
+      return seedDemoCity(services, systemContext('cli'));
+    });
+    out(`demo city: ${summary.agenciesAdded} agencies and ${summary.usersAdded} users added${summary.alreadySeeded ? ' (it was already there)' : ''}`);
+  });
+
+const audit = program.command('audit').description('the audit trail (R29.1)');
+audit
+  .command('verify')
+  .description('verify the hash chain; exits non-zero naming the first broken entry')
+  .action(async () => {
+    const result = await withDatabase(async (db) => {
+      const services = createServices(db, loadConfig(), systemClock);
+      return services.audit.verify(db.kysely);
+    });
+    if (result.ok) {
+      out(`audit chain intact: ${result.checked} entries verified`);
+    } else {
+      process.stderr.write(`audit chain BROKEN at entry seq=${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.checked} entries before it verified)\n`);
+      process.exitCode = exitCodeOf('AUDIT_CHAIN_BROKEN');
+    }
+  });
+
+program
+  .command('openapi')
+  .description('write or check the committed OpenAPI document')
+  .option('--write <file>', 'write the document to the file')
+  .option('--check <file>', 'fail when the file differs from the generated document')
+  .action(async (opts: { write?: string; check?: string }) => {
+    const doc = await renderOpenApi();
+    if (opts.write) {
+      await writeFile(opts.write, doc);
+      out(`wrote ${opts.write}`);
+    } else if (opts.check) {
+      const current = await readFile(opts.check, 'utf8').catch(() => '');
+      if (current !== doc) {
+        process.stderr.write(`${opts.check} is stale: run npm run openapi and commit it\n`);
+        process.exitCode = 1;
+      } else {
+        out(`${opts.check} is current`);
+      }
+    } else {
+      process.stdout.write(doc);
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof DomainError) {
+    process.stderr.write(`${error.refusal.code}: ${error.refusal.message.zh} / ${error.refusal.message.en}\n`);
+    process.exitCode = exitCodeOf(error.refusal.code);
+  } else if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    process.stderr.write(`${error.name}: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The one place that reads the environment (house rule 8). Parsed once into a frozen object;
+ * every variable is documented in docs/operations.md.
+ */
+import path from 'node:path';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  readonly databaseUrl: string | null;
+  /** Folder of the embedded database and uploaded files. */
+  readonly dataDir: string;
+  /** Secret that signs cookies (session, CSRF). */
+  readonly sessionSecret: string;
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly loginMaxAttempts: number;
+  readonly lockoutMinutes: number;
+  /** Sign-in attempts allowed per client address per minute. */
+  readonly loginRateLimit: number;
+  /** Hash of the audit chain: SM3 (国密) or SHA-256. */
+  readonly auditHash: 'sm3' | 'sha256';
+  /** Seed the demo city on first start with an empty database (never in production). */
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  /** Whether cookies carry the Secure flag (behind HTTPS). */
+  readonly secureCookies: boolean;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  readonly trustProxy: boolean;
+  /** Public base URL, used in printed links and citation lines. */
+  readonly publicUrl: string;
+}
+
+/** The development default secret; production refuses to start with it. */
+export const DEFAULT_SESSION_SECRET = 'gongshu-development-secret-change-me-0123456789';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Parses the environment; throws ConfigError naming the variable on bad input. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const production = nodeEnv === 'production';
+  const sessionSecret = env.GONGSHU_SESSION_SECRET ?? DEFAULT_SESSION_SECRET;
+  if (production && sessionSecret === DEFAULT_SESSION_SECRET) {
+    throw new ConfigError('GONGSHU_SESSION_SECRET must be set in production (the default secret is public)');
+  }
+  if (sessionSecret.length < 32) throw new ConfigError('GONGSHU_SESSION_SECRET must have at least 32 characters');
+  const auditHash = (env.GONGSHU_AUDIT_HASH ?? 'sm3').toLowerCase();
+  if (auditHash !== 'sm3' && auditHash !== 'sha256') {
+    throw new ConfigError(`GONGSHU_AUDIT_HASH must be sm3 or sha256, got "${auditHash}"`);
+  }
+  const port = int(env, 'PORT', 8080, 0);
+  const host = env.HOST ?? '127.0.0.1';
+  const seedDemo = bool(env, 'GONGSHU_SEED_DEMO', !production);
+  if (production && seedDemo) throw new ConfigError('GONGSHU_SEED_DEMO cannot be true in production');
+  return Object.freeze({
+    env: nodeEnv,
+    host,
+    port,
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : null,
+    dataDir: path.resolve(cwd, env.GONGSHU_DATA_DIR ?? 'data'),
+    sessionSecret,
+    sessionIdleMinutes: int(env, 'GONGSHU_SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: int(env, 'GONGSHU_SESSION_ABSOLUTE_HOURS', 12),
+    loginMaxAttempts: int(env, 'GONGSHU_LOGIN_MAX_ATTEMPTS', 5),
+    lockoutMinutes: int(env, 'GONGSHU_LOCKOUT_MINUTES', 15),
+    loginRateLimit: int(env, 'GONGSHU_LOGIN_RATE_LIMIT', 20),
+    auditHash,
+    seedDemo,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    secureCookies: bool(env, 'GONGSHU_SECURE_COOKIES', production),
+    trustProxy: bool(env, 'GONGSHU_TRUST_PROXY', false),
+    publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
+  });
+}

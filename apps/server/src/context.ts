@@ -1,0 +1,22 @@
+/**
+ * What every service call knows of its caller: who acts, the request it belongs to, and the
+ * injected clock (tests travel in time by replacing it).
+ */
+import type { Actor } from '@gongshu/domain';
+
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+  /** How the actor reached us, as recorded in the audit trail. */
+  readonly via: 'session' | 'api_key' | 'cli' | 'system' | 'anonymous';
+}
+
+/** The context of work the platform does by itself (seeding, sweeper jobs, CLI). */
+export function systemContext(via: 'cli' | 'system' = 'system'): RequestContext {
+  return { actor: { kind: 'anonymous' }, requestId: null, ip: null, via };
+}

@@ -1,0 +1,67 @@
+/**
+ * Opens the one database: embedded PGlite in a data folder by default, PostgreSQL when a URL is
+ * given (decision 1). Both return int8 as JS numbers so code and tests see one shape.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** The PGlite instance when embedded (for dumps and backups), else null. */
+  readonly pglite: PGlite | null;
+  /** The pg pool when on PostgreSQL (for COPY streams), else null. */
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const toNumber = (value: string): number => Number(value);
+
+export type OpenOptions =
+  | { readonly url: string; readonly poolSize?: number }
+  | { readonly dataDir: string }
+  | { readonly pglite: PGlite };
+
+export async function openDatabase(options: OpenOptions): Promise<Db> {
+  if ('url' in options) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, kind: 'postgres', pglite: null, pool, close: () => kysely.destroy() };
+  }
+  let pglite: PGlite;
+  if ('pglite' in options) {
+    pglite = options.pglite;
+  } else {
+    await mkdir(options.dataDir, { recursive: true });
+    pglite = await PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS });
+  }
+  const instance = pglite;
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(async () => instance) });
+  return {
+    kysely,
+    kind: 'pglite',
+    pglite: instance,
+    pool: null,
+    close: async () => {
+      await kysely.destroy();
+      if (!instance.closed) await instance.close();
+    },
+  };
+}
+
+/** PGlite options every embedded instance must use (tests clone data folders with them too). */
+export const PGLITE_PARSERS = { [pgliteTypes.INT8]: toNumber };

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Names are timestamps; a landed migration is never edited.
+ * Listed explicitly (no directory scan) so the set is the same from source, tests and bundles.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './20261126T2300_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261126T2300_foundation': foundation,
+};

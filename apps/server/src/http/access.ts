@@ -1,0 +1,31 @@
+/**
+ * Deny by default: every route declares its access ('public', 'authenticated' or a permission of
+ * domain/policies) and registration fails for an API route that does not. A preHandler enforces
+ * it before the handler; services then check what depends on the object (e.g. which agency).
+ */
+import { authorize, DomainError, fail, type Permission } from '@gongshu/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export type Access = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export function installAccessControl(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+  });
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    const actor = request.ctx.actor;
+    if (actor.kind !== 'user') fail(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+    if (access === 'authenticated') return;
+    const decision = authorize(actor, access);
+    if (!decision.ok) throw new DomainError(decision.refusal);
+  });
+}

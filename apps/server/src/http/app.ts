@@ -1,0 +1,154 @@
+/**
+ * Builds the HTTP application from already-made services: plugins, hooks, error handling, the
+ * routes of every module, the OpenAPI document and the web app. No I/O happens here.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { refuse } from '@gongshu/domain';
+import Fastify, { type FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Services } from '../services.js';
+import { installAccessControl } from './access.js';
+import { errorBody, statusOf, toRefusal } from './errors.http.js';
+import type { App } from './types.js';
+import { installAuthentication } from '../modules/auth/auth.plugin.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.js';
+import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerSystemRoutes } from '../modules/system/system.routes.js';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly services: Services;
+  /** Folder of the built web app; served at / when it exists. */
+  readonly webDist?: string | null;
+  /** A pino destination for tests that read the logs. */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // No personal data in logs (R29.1): no query strings, no headers, no bodies.
+      serializers: {
+        req: (req: FastifyRequest) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureCookies },
+    getUserInfo: (req) => req.session?.id ?? '',
+    csrfOpts: { hmacKey: config.sessionSecret },
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => ({
+      ...errorBody(refuse('RATE_LIMITED', { details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } }), request.id),
+      statusCode: 429,
+    }),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gongshu (公数) API',
+        description: 'The city node of the public-data platform. Errors share one shape: code, message {zh, en}, requirement id.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gongshu_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'gsk_… API key' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuthentication(app, services.auth, config);
+  installAccessControl(app);
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const { refusal, unexpected } = toRefusal(error);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    const status = statusOf(refusal, error);
+    if (status === 403 && request.ctx?.actor.kind === 'user') {
+      // Refused access by a signed-in user is a security event (R29.1).
+      await services.recordDenied(request.ctx, request.routeOptions.url ?? request.url, refusal.code).catch((err: unknown) => {
+        request.log.error({ err }, 'could not audit a denied request');
+      });
+    }
+    return reply.status(status).send(errorBody(refusal, request.id));
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  registerSystemRoutes(app, services.db, services.dbKind);
+  registerAuthRoutes(app, services.auth, config);
+  registerAgencyRoutes(app, services.agencies);
+  registerUserRoutes(app, services.users);
+  registerAuditRoutes(app, services.audit, services.db);
+
+  const webDist = options.webDist;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    // The web app routes on the client: unknown non-API GETs get its index page.
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && webDist && existsSync(path.join(webDist, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(refuse('NOT_FOUND'), request.id));
+  });
+
+  return app;
+}
+
+export type { TypeBoxTypeProvider };

@@ -1,0 +1,101 @@
+/**
+ * The one table from refusal codes to HTTP statuses (house style: domain errors carry codes, the
+ * status mapping lives in one place), and the one error shape every response uses.
+ */
+import type { ApiErrorBody } from '@gongshu/contracts';
+import { DomainError, errorCatalog, refuse, type ErrorCode, type Refusal } from '@gongshu/domain';
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_LOCKED: 423,
+  AUTH_DISABLED: 403,
+  AUTH_SESSION_EXPIRED: 401,
+  AUTH_API_KEY_INVALID: 401,
+  AUTH_CSRF_INVALID: 403,
+  RATE_LIMITED: 429,
+  FORBIDDEN: 403,
+  PASSWORD_TOO_WEAK: 400,
+  STEWARD_REQUIRED: 403,
+  STEWARD_ROLE_AGENCY: 400,
+  RESPONSIBLE_PERSON_REQUIRED: 400,
+  AGENCY_HIERARCHY_INVALID: 400,
+  CITIZEN_ID_INVALID: 400,
+  CREDIT_CODE_INVALID: 400,
+  AUDIT_CHAIN_BROKEN: 409,
+  INTERNAL: 500,
+};
+
+/** CLI exit codes by refusal, from the same codes (0 is success, 1 an unexpected failure). */
+export function exitCodeOf(code: ErrorCode): number {
+  const status = HTTP_STATUS[code];
+  if (status === 401 || status === 403 || status === 423) return 3;
+  if (status === 404) return 4;
+  if (status === 409) return 5;
+  if (status >= 500) return 1;
+  return 2;
+}
+
+export function errorBody(refusal: Refusal, requestId: string): ApiErrorBody {
+  return {
+    statusCode: HTTP_STATUS[refusal.code],
+    code: refusal.code,
+    message: refusal.message,
+    requestId,
+    ...(refusal.requirement ? { requirement: refusal.requirement } : {}),
+    ...(refusal.field ? { field: refusal.field } : {}),
+    ...(refusal.details ? { details: refusal.details } : {}),
+  };
+}
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}
+
+/** Turns anything thrown into a refusal; unknown errors become INTERNAL without their details. */
+export function toRefusal(error: unknown): { refusal: Refusal; unexpected: boolean } {
+  if (error instanceof DomainError) return { refusal: error.refusal, unexpected: false };
+  const e = (error ?? {}) as FastifyLikeError;
+  if (e.validation && e.validation.length > 0) {
+    const first = e.validation[0] ?? {};
+    const missing = first.params?.missingProperty;
+    const path = (first.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const field = [e.validationContext, typeof missing === 'string' ? (path ? `${path}.${missing}` : missing) : path]
+      .filter(Boolean)
+      .join('.');
+    const detail = first.message ?? 'is not valid';
+    return {
+      refusal: refuse('VALIDATION_FAILED', {
+        field,
+        message: { zh: `${errorCatalog.VALIDATION_FAILED.zh}：${field || '请求'} ${detail}`, en: `${errorCatalog.VALIDATION_FAILED.en}: ${field || 'request'} ${detail}` },
+      }),
+      unexpected: false,
+    };
+  }
+  if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') {
+    return { refusal: refuse('AUTH_CSRF_INVALID'), unexpected: false };
+  }
+  if (e.statusCode === 429) return { refusal: refuse('RATE_LIMITED'), unexpected: false };
+  if (e.statusCode === 404) return { refusal: refuse('NOT_FOUND'), unexpected: false };
+  if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
+    // Malformed JSON, wrong content type, body too large…: the client's fault, described generically.
+    const en = e.statusCode === 413 ? 'The request body is too large' : e.statusCode === 415 ? 'Unsupported content type' : 'The request is malformed';
+    const zh = e.statusCode === 413 ? '请求内容过大' : e.statusCode === 415 ? '不支持的内容类型' : '请求格式错误';
+    return { refusal: refuse('VALIDATION_FAILED', { message: { zh, en } }), unexpected: false };
+  }
+  return { refusal: refuse('INTERNAL'), unexpected: true };
+}
+
+/** The status to answer with: the code's, except malformed-request refusals keep 413/415. */
+export function statusOf(refusal: Refusal, error: unknown): number {
+  const raw = (error as FastifyLikeError | undefined)?.statusCode;
+  if (refusal.code === 'VALIDATION_FAILED' && (raw === 413 || raw === 415)) return raw;
+  return HTTP_STATUS[refusal.code];
+}

@@ -1,0 +1,79 @@
+/**
+ * The composition root: configuration → database → migrations → (demo seed) → services → HTTP.
+ * Everything is wired here, visibly (house style: no DI container).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from './config.js';
+import { systemClock, systemContext, type Clock } from './context.js';
+import type { Db } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openConfiguredDatabase } from './db/open.js';
+import { buildApp } from './http/app.js';
+import type { App } from './http/types.js';
+import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
+import { seedDemoCity } from './modules/seed/seed.service.js';
+import { createServices } from './services.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface Platform {
+  readonly app: App;
+  readonly db: Db;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+/** Opens, migrates and (on an empty development database) seeds; returns the ready app. */
+export async function startPlatform(config: Config, clock: Clock = systemClock): Promise<Platform> {
+  const db = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(db.kysely);
+    const services = createServices(db, config, clock);
+    if (config.seedDemo) {
+      const empty = (await db.kysely.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
+      if (empty) await seedDemoCity(services, systemContext());
+    }
+    const app = await buildApp({ config, services, webDist: WEB_DIST });
+    return {
+      app,
+      db,
+      config,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const platform = await startPlatform(config);
+  await platform.app.listen({ host: config.host, port: config.port });
+  const address = platform.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pglite')}`;
+  process.stdout.write(`\n公数 Gongshu is running at ${url}  (database: ${where})\n`);
+  if (config.seedDemo) {
+    process.stdout.write(
+      `Demo accounts (password ${DEMO_PASSWORD}): admin, reviewer, hrss-steward, hrss-staff, edu-supervisor, police-security, operator, citizen, company\n\n`,
+    );
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform.app.log.info({ signal }, 'shutting down');
+    platform.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

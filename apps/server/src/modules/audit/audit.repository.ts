@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
+import type { AuditRow } from '../../db/schema.js';
+
+/** Any constant: the advisory lock that serialises appends to the chain. */
+const CHAIN_LOCK_KEY = 7_426_001;
+
+export interface NewAuditRow {
+  at: Date;
+  actor_user_id: string | null;
+  actor_label: string;
+  actor_agency_id: string | null;
+  via: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  outcome: string;
+  request_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  hash_alg: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Takes the chain lock for the rest of the transaction and returns the last hash (or null). */
+export async function lockChainHead(trx: Executor): Promise<string | null> {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
+  const head = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return head?.hash ?? null;
+}
+
+export async function insertAuditRow(trx: Executor, row: NewAuditRow): Promise<number> {
+  const inserted = await trx
+    .insertInto('audit_log')
+    .values({ ...row, details: JSON.stringify(row.details) })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return inserted.seq;
+}
+
+/** Reads the chain in order, a page at a time (keyset on seq). */
+export async function readChainPage(db: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
+export interface AuditFilter {
+  actor?: string | undefined;
+  agencyId?: string | undefined;
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  outcome?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+export async function searchAuditRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (f.actor) q = q.where('actor_label', '=', f.actor);
+  if (f.agencyId) q = q.where('actor_agency_id', '=', f.agencyId);
+  if (f.action) {
+    q = f.action.endsWith('*')
+      ? q.where('action', 'like', `${f.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      : q.where('action', '=', f.action);
+  }
+  if (f.subjectType) q = q.where('subject_type', '=', f.subjectType);
+  if (f.subjectId) q = q.where('subject_id', '=', f.subjectId);
+  if (f.outcome) q = q.where('outcome', '=', f.outcome);
+  if (f.from) q = q.where('at', '>=', new Date(f.from));
+  if (f.to) q = q.where('at', '<', new Date(f.to));
+  if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);
+  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+}

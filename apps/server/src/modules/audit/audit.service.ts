@@ -1,0 +1,101 @@
+/**
+ * The audit trail (R29.1, decision 6): every state change and data access appends an entry in the
+ * same transaction as the change; entries are hash-chained and verifiable.
+ */
+import type { AuditEntry, AuditVerification } from '@gongshu/contracts';
+import type { Clock, RequestContext } from '../../context.js';
+import type { Executor } from '../../db/executor.js';
+import type { AuditRow } from '../../db/schema.js';
+import { GENESIS_HASH, auditEntryHash, type AuditHashAlg } from './audit-hash.js';
+import { insertAuditRow, lockChainHead, readChainPage, searchAuditRows, type AuditFilter } from './audit.repository.js';
+
+export interface AuditEvent {
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId?: string | null;
+  readonly outcome?: 'ok' | 'denied' | 'failed';
+  /** What changed or was accessed. Never passwords, tokens or keys. */
+  readonly details?: Record<string, unknown>;
+}
+
+export interface AuditService {
+  /** Appends an entry; call it inside the transaction of the change it records. */
+  record(trx: Executor, ctx: RequestContext, event: AuditEvent): Promise<number>;
+  verify(db: Executor): Promise<AuditVerification>;
+  search(db: Executor, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>;
+}
+
+function actorColumns(ctx: RequestContext) {
+  if (ctx.actor.kind === 'user') {
+    return { actor_user_id: ctx.actor.userId, actor_label: ctx.actor.username, actor_agency_id: ctx.actor.agency?.id ?? null };
+  }
+  return { actor_user_id: null, actor_label: ctx.via === 'session' || ctx.via === 'api_key' ? 'anonymous' : ctx.via, actor_agency_id: null };
+}
+
+export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }): AuditService {
+  return {
+    async record(trx, ctx, event) {
+      const prev = (await lockChainHead(trx)) ?? GENESIS_HASH;
+      const fields = {
+        at: deps.clock(),
+        ...actorColumns(ctx),
+        via: ctx.via,
+        action: event.action,
+        subject_type: event.subjectType,
+        subject_id: event.subjectId ?? null,
+        outcome: event.outcome ?? 'ok',
+        request_id: ctx.requestId,
+        ip: ctx.ip,
+        details: event.details ?? {},
+        hash_alg: deps.hashAlg,
+        prev_hash: prev,
+      };
+      return insertAuditRow(trx, { ...fields, hash: auditEntryHash(fields) });
+    },
+
+    async verify(db) {
+      let expectedPrev = GENESIS_HASH;
+      let checked = 0;
+      let after = 0;
+      for (;;) {
+        const page = await readChainPage(db, after, 1000);
+        for (const row of page) {
+          if (row.prev_hash !== expectedPrev) {
+            return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'prev_hash does not match the previous entry (an entry was removed, inserted or reordered)' } };
+          }
+          if (auditEntryHash(row) !== row.hash) {
+            return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'hash does not match the entry (the entry was changed)' } };
+          }
+          expectedPrev = row.hash;
+          checked++;
+          after = row.seq;
+        }
+        if (page.length < 1000) return { ok: true, checked, firstBroken: null };
+      }
+    },
+
+    async search(db, filter) {
+      const rows = await searchAuditRows(db, filter);
+      const last = rows.at(-1);
+      return { entries: rows.map(presentAuditRow), nextBeforeSeq: rows.length === filter.limit && last ? last.seq : null };
+    },
+  };
+}
+
+export function presentAuditRow(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorUserId: row.actor_user_id,
+    actorLabel: row.actor_label,
+    actorAgencyId: row.actor_agency_id,
+    via: row.via,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    outcome: row.outcome as AuditEntry['outcome'],
+    requestId: row.request_id,
+    details: row.details,
+    hash: row.hash,
+  };
+}

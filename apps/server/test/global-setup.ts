@@ -1,0 +1,61 @@
+/**
+ * Prepares one migrated, demo-seeded database per test run; each test file then gets its own
+ * copy (a PGlite data-folder dump, or a PostgreSQL database cloned from a template), which is
+ * far faster than migrating per file (STACK-NOTES).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../src/config.js';
+import { systemClock, systemContext } from '../src/context.js';
+import { openDatabase, PGLITE_PARSERS } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { seedDemoCity } from '../src/modules/seed/seed.service.js';
+import { createServices } from '../src/services.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: { kind: 'pglite'; dump: string } | { kind: 'postgres'; url: string; template: string };
+  }
+}
+
+const TEMPLATE = 'gongshu_test_template';
+
+async function prepare(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  await migrateToLatest(db.kysely);
+  const config = loadConfig({ NODE_ENV: 'test' });
+  await seedDemoCity(createServices(db, config, systemClock), systemContext());
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
+    await admin.query(`create database ${TEMPLATE}`);
+    const target = new URL(url);
+    target.pathname = `/${TEMPLATE}`;
+    const db = await openDatabase({ url: target.toString(), poolSize: 2 });
+    await prepare(db);
+    await db.close();
+    project.provide('testDatabase', { kind: 'postgres', url, template: TEMPLATE });
+    return async () => {
+      await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
+      await admin.end();
+    };
+  }
+  const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+  const db = await openDatabase({ pglite });
+  await prepare(db);
+  const dump = await pglite.dumpDataDir('none');
+  await db.close();
+  const dir = await mkdtemp(path.join(tmpdir(), 'gongshu-test-'));
+  const file = path.join(dir, 'template.tar');
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('testDatabase', { kind: 'pglite', dump: file });
+  return () => rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,43 @@
+/**
+ * Enumerations of the API. Contracts may only import domain *types*, so the values are listed
+ * here and checked against the domain's types both ways at compile time.
+ */
+import type { AgencyKind as DomainAgencyKind, Role, SecurityDuty as DomainSecurityDuty, Sector as DomainSector } from '@gongshu/domain';
+import { Type } from 'typebox';
+
+type Exactly<T, U extends readonly T[]> = [T] extends [U[number]] ? U : never;
+
+const ROLE_VALUES = [
+  'bureau_admin',
+  'bureau_reviewer',
+  'steward',
+  'agency_staff',
+  'sector_supervisor',
+  'security_supervisor',
+  'operator',
+  'public_user',
+] as const satisfies readonly Role[];
+const SECTOR_VALUES = [
+  'education',
+  'civil_affairs',
+  'housing',
+  'transport',
+  'water',
+  'health',
+  'medical_security',
+  'urban_management',
+  'market_regulation',
+  'administrative_approval',
+] as const satisfies readonly DomainSector[];
+const AGENCY_KIND_VALUES = ['bureau', 'department', 'town', 'institution', 'enterprise', 'operator'] as const satisfies readonly DomainAgencyKind[];
+const SECURITY_DUTY_VALUES = ['cyberspace', 'public_security', 'secrecy'] as const satisfies readonly DomainSecurityDuty[];
+
+export const RoleName = Type.Enum([...(ROLE_VALUES satisfies Exactly<Role, typeof ROLE_VALUES>)], { description: 'A role (R6.1)' });
+export const Sector = Type.Enum([...(SECTOR_VALUES satisfies Exactly<DomainSector, typeof SECTOR_VALUES>)], { description: 'One of the ten sectors of R6.1' });
+export const AgencyKind = Type.Enum([...(AGENCY_KIND_VALUES satisfies Exactly<DomainAgencyKind, typeof AGENCY_KIND_VALUES>)]);
+export const SecurityDuty = Type.Enum([...(SECURITY_DUTY_VALUES satisfies Exactly<DomainSecurityDuty, typeof SECURITY_DUTY_VALUES>)], {
+  description: '网信 / 公安 / 保密 (R6.1)',
+});
+export const AgencyLevel = Type.Enum(['city', 'town']);
+export const AuditOutcome = Type.Enum(['ok', 'denied', 'failed']);
+export const PublicKind = Type.Enum(['citizen', 'organization']);

@@ -1,0 +1,12 @@
+/**
+ * @gongshu/contracts: the HTTP API as TypeBox schemas (one contract per route) and the typed
+ * client. The server registers exactly these contracts; the OpenAPI document is generated from them.
+ */
+export * from './common.js';
+export * from './route.js';
+export * from './client.js';
+export * as routes from './routes/index.js';
+export { Me, ApiKey, RoleName, AgencyRef } from './routes/auth.js';
+export { Agency, AgencyDetail, AgencyInput, AgencyKind, Sector, SecurityDuty, ResponsiblePerson } from './routes/agencies.js';
+export { User } from './routes/users.js';
+export { AuditEntry, AuditVerification } from './routes/audit.js';

@@ -1,0 +1,129 @@
+/**
+ * Domain refusals: every rule the platform enforces refuses with a stable code, a message in
+ * zh-CN and en, and the requirement id (R…) where the regulation is the reason. HTTP statuses and
+ * CLI exit codes are mapped from the code in one place on the server (errors.http.ts).
+ */
+
+export interface ErrorText {
+  readonly zh: string;
+  readonly en: string;
+  /** The requirement of REQUIREMENTS.md that the refusal enforces, if any. */
+  readonly requirement?: string;
+}
+
+export const errorCatalog = {
+  VALIDATION_FAILED: { zh: '请求内容不符合要求', en: 'The request is not valid' },
+  NOT_FOUND: { zh: '未找到所请求的对象', en: 'Not found' },
+  CONFLICT: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  AUTH_REQUIRED: { zh: '请先登录', en: 'Sign-in required' },
+  AUTH_INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: {
+    zh: '登录失败次数过多，账号已暂时锁定，请稍后再试',
+    en: 'Too many failed sign-ins: the account is locked for a while',
+  },
+  AUTH_DISABLED: { zh: '账号已停用', en: 'The account is disabled' },
+  AUTH_SESSION_EXPIRED: { zh: '会话已过期，请重新登录', en: 'The session has expired: sign in again' },
+  AUTH_API_KEY_INVALID: {
+    zh: 'API 密钥无效、已吊销或已过期',
+    en: 'The API key is invalid, revoked or expired',
+  },
+  AUTH_CSRF_INVALID: {
+    zh: '缺少或无效的 CSRF 令牌，请刷新页面后重试',
+    en: 'Missing or invalid CSRF token: reload the page and try again',
+  },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
+  FORBIDDEN: { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  PASSWORD_TOO_WEAK: {
+    zh: '密码至少 10 位，且须包含字母和数字',
+    en: 'A password needs at least 10 characters with letters and digits',
+  },
+  STEWARD_REQUIRED: {
+    zh: '本单位尚未指定数据专员，不能提交目录、申请或数据',
+    en: 'The agency has no data steward: it cannot submit a catalog, a request or data',
+    requirement: 'R8.1',
+  },
+  STEWARD_ROLE_AGENCY: {
+    zh: '数据专员必须属于一个单位',
+    en: 'A data steward must belong to an agency',
+    requirement: 'R8.1',
+  },
+  RESPONSIBLE_PERSON_REQUIRED: {
+    zh: '须登记单位第一责任人',
+    en: 'The agency must record its first responsible person',
+    requirement: 'R27.1',
+  },
+  AGENCY_HIERARCHY_INVALID: {
+    zh: '单位层级关系无效',
+    en: 'The agency hierarchy is not valid',
+    requirement: 'R5.1',
+  },
+  CITIZEN_ID_INVALID: {
+    zh: '公民身份号码无效',
+    en: 'The citizen ID number is not valid',
+    requirement: 'R11.2',
+  },
+  CREDIT_CODE_INVALID: {
+    zh: '统一社会信用代码无效',
+    en: 'The unified social credit code is not valid',
+    requirement: 'R11.2',
+  },
+  AUDIT_CHAIN_BROKEN: {
+    zh: '审计日志哈希链校验失败',
+    en: 'The audit log hash chain is broken',
+    requirement: 'R29.1',
+  },
+  INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorText>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** A refusal as a value: what pure domain functions return instead of throwing. */
+export interface Refusal {
+  readonly code: ErrorCode;
+  readonly message: { readonly zh: string; readonly en: string };
+  readonly requirement?: string;
+  /** The field, row or column the refusal is about, when there is one. */
+  readonly field?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type Result<T = true> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+/** Builds a refusal from the catalog, optionally with a more specific message. */
+export function refuse(
+  code: ErrorCode,
+  extra: {
+    field?: string;
+    details?: Record<string, unknown>;
+    message?: { zh: string; en: string };
+  } = {},
+): Refusal {
+  const text: ErrorText = errorCatalog[code];
+  return {
+    code,
+    message: extra.message ?? { zh: text.zh, en: text.en },
+    ...(text.requirement === undefined ? {} : { requirement: text.requirement }),
+    ...(extra.field === undefined ? {} : { field: extra.field }),
+    ...(extra.details === undefined ? {} : { details: extra.details }),
+  };
+}
+
+/** The exception services throw to abort a transaction with a refusal. */
+export class DomainError extends Error {
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal) {
+    super(`${refusal.code}: ${refusal.message.en}`);
+    this.name = 'DomainError';
+    this.refusal = refusal;
+  }
+  get code(): ErrorCode {
+    return this.refusal.code;
+  }
+}
+
+/** Throws a DomainError for the code; for use in services. */
+export function fail(code: ErrorCode, extra?: Parameters<typeof refuse>[1]): never {
+  throw new DomainError(refuse(code, extra));
+}

@@ -1,0 +1,8 @@
+/**
+ * @gongshu/domain: the rules of the regulation as pure functions, shared by server, web and CLI.
+ * No I/O here.
+ */
+export * from './errors.js';
+export * from './identifiers/index.js';
+export * from './identity/index.js';
+export * from './policies/index.js';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, AgencyFacts } from '../identity/actor.js';
+import { ANONYMOUS } from '../identity/actor.js';
+import type { Role } from '../identity/roles.js';
+import { ROLES } from '../identity/roles.js';
+import { authorize, PERMISSIONS, type Permission } from './policies.js';
+
+function buildAgency(overrides: Partial<AgencyFacts> = {}): AgencyFacts {
+  return { id: 'a-home', kind: 'department', level: 'city', sector: null, sectorAuthorityOf: null, hasSteward: true, ...overrides };
+}
+function buildActor(roles: Role[], agency: AgencyFacts | null = buildAgency()): Actor {
+  return { kind: 'user', userId: 'u1', username: 'u1', roles, agency, via: 'session' };
+}
+
+/** The expected answer for each role without a context: the permission matrix of the foundation. */
+const MATRIX: Record<Permission, Role[]> = {
+  'profile.read': [...ROLES],
+  'api_key.manage_own': [...ROLES],
+  'workbench.view': ['steward', 'agency_staff'],
+  'console.view': ['bureau_admin', 'bureau_reviewer'],
+  'agency.list': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'sector_supervisor', 'security_supervisor', 'operator'],
+  'agency.read': ['bureau_admin', 'bureau_reviewer', 'security_supervisor'],
+  'agency.manage': ['bureau_admin'],
+  'user.read': ['bureau_admin', 'bureau_reviewer'],
+  'user.manage': ['bureau_admin'],
+  'sector.oversee': [],
+  'audit.read': ['security_supervisor', 'bureau_admin'],
+  'agency.submit': ['steward'],
+};
+
+describe('authorize: deny by default, per role (R6.1, R29.1)', () => {
+  for (const permission of PERMISSIONS) {
+    it(`anonymous visitors are asked to sign in for ${permission}`, () => {
+      expect(authorize(ANONYMOUS, permission)).toMatchObject({ ok: false, refusal: { code: 'AUTH_REQUIRED' } });
+    });
+    for (const role of ROLES) {
+      const allowed = MATRIX[permission].includes(role);
+      it(`${role} ${allowed ? 'may' : 'may not'} ${permission}`, () => {
+        const agency = role === 'public_user' ? null : buildAgency();
+        expect(authorize(buildActor([role], agency), permission).ok).toBe(allowed);
+      });
+    }
+  }
+});
+
+describe('scoped rules', () => {
+  const education = buildAgency({ id: 'edu', sectorAuthorityOf: 'education' });
+  const school = buildAgency({ id: 'school', kind: 'institution', sector: 'education' });
+  const hospital = buildAgency({ id: 'hospital', kind: 'institution', sector: 'health' });
+
+  it('a sector supervisor sees the agencies of its own sector only (R6.1)', () => {
+    const supervisor = buildActor(['sector_supervisor'], education);
+    expect(authorize(supervisor, 'sector.oversee').ok).toBe(true);
+    expect(authorize(supervisor, 'agency.read', { agency: school }).ok).toBe(true);
+    expect(authorize(supervisor, 'agency.read', { agency: hospital }).ok).toBe(false);
+  });
+  it('a sector supervisor of an agency that is no sector authority oversees nothing', () => {
+    expect(authorize(buildActor(['sector_supervisor'], buildAgency()), 'sector.oversee').ok).toBe(false);
+  });
+  it('stewards and staff read their own agency, not another', () => {
+    for (const role of ['steward', 'agency_staff'] as const) {
+      const actor = buildActor([role], school);
+      expect(authorize(actor, 'agency.read', { agency: school }).ok).toBe(true);
+      expect(authorize(actor, 'agency.read', { agency: hospital }).ok).toBe(false);
+    }
+  });
+  it('an agency without a steward cannot submit (R8.1)', () => {
+    const noSteward = buildAgency({ hasSteward: false });
+    const result = authorize(buildActor(['agency_staff'], noSteward), 'agency.submit');
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'STEWARD_REQUIRED', requirement: 'R8.1' } });
+  });
+  it('a steward submits for its own agency only', () => {
+    const steward = buildActor(['steward'], school);
+    expect(authorize(steward, 'agency.submit', { agency: school }).ok).toBe(true);
+    expect(authorize(steward, 'agency.submit', { agency: hospital })).toMatchObject({ ok: false, refusal: { code: 'FORBIDDEN' } });
+  });
+  it('staff of an agency with a steward still cannot submit themselves', () => {
+    expect(authorize(buildActor(['agency_staff'], school), 'agency.submit')).toMatchObject({ ok: false, refusal: { code: 'FORBIDDEN' } });
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Who may do what: deny by default, one pure rule per permission. Services ask `authorize` before
+ * anything else; routes never check roles themselves. R6.1 (roles), R8.1 (stewards), R29.1
+ * (access control).
+ */
+import { refuse, type Refusal, type Result } from '../errors.js';
+import type { Actor, AgencyFacts, UserActor } from '../identity/actor.js';
+import type { Role } from '../identity/roles.js';
+
+export const PERMISSIONS = [
+  /** Read one's own profile and sessions. */
+  'profile.read',
+  /** Create, list and revoke one's own API keys. */
+  'api_key.manage_own',
+  /** The agency workbench (数据工作台). */
+  'workbench.view',
+  /** The bureau console (管理控制台). */
+  'console.view',
+  /** The directory of agencies (names, kinds, levels, division codes). */
+  'agency.list',
+  /** One agency's details: responsible person, stewards, users. Scoped (see rule). */
+  'agency.read',
+  /** Create and edit agencies, their hierarchy and responsible persons. */
+  'agency.manage',
+  /** List users and accounts. */
+  'user.read',
+  /** Create users, assign roles (including data stewards), disable accounts. */
+  'user.manage',
+  /** The agencies of one's own sector (sector supervisors, R6.1). */
+  'sector.oversee',
+  /** Search and read the audit trail and security views (R6.1, R29.1). */
+  'audit.read',
+  /** Submit a catalog, a request or data on behalf of an agency (R8.1). */
+  'agency.submit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a permission may be checked against. */
+export interface PolicyContext {
+  /** The agency the action concerns, if any. */
+  readonly agency?: AgencyFacts;
+}
+
+type Rule = (actor: UserActor, ctx: PolicyContext) => Result;
+
+const OK: Result = { ok: true, value: true };
+const forbidden = (extra?: Parameters<typeof refuse>[1]): Result => ({ ok: false, refusal: refuse('FORBIDDEN', extra) });
+const anyOf =
+  (...roles: Role[]): Rule =>
+  (actor) =>
+    actor.roles.some((r) => roles.includes(r)) ? OK : forbidden();
+
+const AGENCY_PEOPLE: Role[] = [
+  'bureau_admin',
+  'bureau_reviewer',
+  'steward',
+  'agency_staff',
+  'sector_supervisor',
+  'security_supervisor',
+  'operator',
+];
+
+const RULES: Record<Permission, Rule> = {
+  'profile.read': () => OK,
+  'api_key.manage_own': () => OK,
+  'workbench.view': anyOf('steward', 'agency_staff'),
+  'console.view': anyOf('bureau_admin', 'bureau_reviewer'),
+  'agency.list': anyOf(...AGENCY_PEOPLE),
+  'agency.read': (actor, { agency }) => {
+    if (actor.roles.some((r) => r === 'bureau_admin' || r === 'bureau_reviewer' || r === 'security_supervisor')) return OK;
+    if (!agency) return forbidden();
+    // Stewards and staff see their own agency; sector supervisors the agencies of their sector (R6.1).
+    if (actor.roles.some((r) => r === 'steward' || r === 'agency_staff') && actor.agency?.id === agency.id) return OK;
+    if (
+      actor.roles.includes('sector_supervisor') &&
+      actor.agency?.sectorAuthorityOf != null &&
+      (agency.sector === actor.agency.sectorAuthorityOf || agency.id === actor.agency.id)
+    ) {
+      return OK;
+    }
+    return forbidden();
+  },
+  'agency.manage': anyOf('bureau_admin'),
+  'user.read': anyOf('bureau_admin', 'bureau_reviewer'),
+  'user.manage': anyOf('bureau_admin'),
+  'sector.oversee': (actor) =>
+    actor.roles.includes('sector_supervisor') && actor.agency?.sectorAuthorityOf != null ? OK : forbidden(),
+  'audit.read': anyOf('security_supervisor', 'bureau_admin'),
+  'agency.submit': (actor, { agency }) => {
+    const target = agency ?? actor.agency;
+    if (!target) return forbidden();
+    // R8.1: an agency without a named data steward cannot submit anything.
+    if (!target.hasSteward) return { ok: false, refusal: refuse('STEWARD_REQUIRED') };
+    return actor.roles.includes('steward') && actor.agency?.id === target.id ? OK : forbidden();
+  },
+};
+
+/**
+ * Decides whether the actor may use the permission in the context. Anonymous visitors are refused
+ * with AUTH_REQUIRED (401), signed-in users without the right with FORBIDDEN (403) or a more
+ * specific refusal such as STEWARD_REQUIRED.
+ */
+export function authorize(actor: Actor, permission: Permission, ctx: PolicyContext = {}): Result {
+  if (actor.kind !== 'user') return { ok: false, refusal: refuse('AUTH_REQUIRED') };
+  return RULES[permission](actor, ctx);
+}
+
+/** Convenience for UIs: the permissions an actor holds without a context. */
+export function permissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((p) => authorize(actor, p).ok);
+}
+
+export type { Refusal };
