@@ -15,7 +15,6 @@ export default defineConfig({
           name: 'contracts',
           root: './packages/contracts',
           include: ['src/**/*.test.ts'],
-          passWithNoTests: true,
         },
       },
       {

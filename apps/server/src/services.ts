@@ -36,9 +36,11 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     agencies: createAgenciesService({ db, audit, clock }),
     users: createUsersService({ db, audit, clock }),
     async recordDenied(ctx, route, code) {
-      await db.transaction().execute((trx) =>
-        audit.record(trx, ctx, { action: 'access.denied', subjectType: 'route', subjectId: route, outcome: 'denied', details: { code } }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          audit.record(trx, ctx, { action: 'access.denied', subjectType: 'route', subjectId: route, outcome: 'denied', details: { code } }),
+        );
     },
   };
 }

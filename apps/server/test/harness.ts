@@ -33,19 +33,21 @@ export function testClock(start: Date | string = '2026-03-02T09:00:00+08:00'): T
   return clock;
 }
 
-/** A fresh database with the demo city; close() drops it. */
-export async function createTestDatabase(): Promise<Db> {
+/**
+ * A fresh database with the demo city (or, with `empty`, without any table); close() drops it.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<Db> {
   const source = inject('testDatabase');
   if (source.kind === 'pglite') {
-    const dump = new Blob([await readFile(source.dump)]);
-    const pglite = await PGlite.create({ loadDataDir: dump, parsers: PGLITE_PARSERS });
+    const loadDataDir = options.empty ? undefined : new Blob([await readFile(source.dump)]);
+    const pglite = await PGlite.create({ ...(loadDataDir ? { loadDataDir } : {}), parsers: PGLITE_PARSERS });
     return openDatabase({ pglite });
   }
   const name = `gongshu_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: source.url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${source.template}`);
+    await admin.query(`create database ${name}${options.empty ? '' : ` template ${source.template}`}`);
   } finally {
     await admin.end();
   }
@@ -92,7 +94,9 @@ export function parseSetCookies(header: string | string[] | undefined): Record<s
   return cookies;
 }
 
-export async function createHarness(options: { clock?: TestClock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { clock?: TestClock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
+): Promise<Harness> {
   const clock = options.clock ?? testClock();
   const config = loadConfig({ NODE_ENV: 'test', GONGSHU_LOGIN_RATE_LIMIT: '1000', ...options.env });
   const database = await createTestDatabase();
@@ -110,7 +114,7 @@ export async function createHarness(options: { clock?: TestClock; env?: Record<s
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (response.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
       const cookies = parseSetCookies(response.headers['set-cookie']);
-      const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
       const cookie = Object.entries(cookies)
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
@@ -119,6 +123,51 @@ export async function createHarness(options: { clock?: TestClock; env?: Record<s
     async close() {
       await app.close();
       await database.close();
+    },
+  };
+}
+
+/**
+ * A copy of the demo database that another process (the gongshu CLI) can open: a PGlite data
+ * folder, or a PostgreSQL database. `env` is what to pass to the CLI.
+ */
+export interface SharedTestDatabase {
+  readonly env: Record<string, string>;
+  open(): Promise<Db>;
+  cleanup(): Promise<void>;
+}
+
+export async function createSharedTestDatabase(): Promise<SharedTestDatabase> {
+  const source = inject('testDatabase');
+  if (source.kind === 'pglite') {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const root = await mkdtemp(path.join(tmpdir(), 'gongshu-cli-'));
+    const dir = path.join(root, 'pglite');
+    const seeded = await PGlite.create(dir, { loadDataDir: new Blob([await readFile(source.dump)]), parsers: PGLITE_PARSERS });
+    await seeded.close();
+    return {
+      env: { GONGSHU_DATA_DIR: root },
+      open: async () => openDatabase({ dataDir: dir }),
+      cleanup: () => rm(root, { recursive: true, force: true }),
+    };
+  }
+  const name = `gongshu_cli_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: source.url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${source.template}`);
+  await admin.end();
+  const url = new URL(source.url);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ url: url.toString(), poolSize: 2 }),
+    cleanup: async () => {
+      const dropper = new pg.Client({ connectionString: source.url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
     },
   };
 }

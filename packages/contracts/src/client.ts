@@ -25,12 +25,18 @@ export interface ClientOptions {
 
 export type Client = <C extends RouteContract>(route: C, input?: RouteInput<C>) => Promise<RouteOutput<C>>;
 
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error('path and query parameters must be strings, numbers or booleans');
+}
+
 /** Fills :name segments of a URL from params. */
 export function fillPath(url: string, params: Record<string, unknown> = {}): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(String(value as string | number));
+    return encodeURIComponent(scalar(value));
   });
 }
 
@@ -42,7 +48,7 @@ export function createClient(options: ClientOptions = {}): Client {
     if (parts.query) {
       const search = new URLSearchParams();
       for (const [key, value] of Object.entries(parts.query)) {
-        if (value !== undefined && value !== null && value !== '') search.set(key, String(value as string | number | boolean));
+        if (value !== undefined && value !== null && value !== '') search.set(key, scalar(value));
       }
       const qs = search.toString();
       if (qs) url += `?${qs}`;

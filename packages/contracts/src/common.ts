@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
 
-
 /** The one shape of every error response. */
 export const ApiErrorBody = Type.Object(
   {

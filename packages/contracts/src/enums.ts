@@ -29,11 +29,20 @@ const SECTOR_VALUES = [
   'market_regulation',
   'administrative_approval',
 ] as const satisfies readonly DomainSector[];
-const AGENCY_KIND_VALUES = ['bureau', 'department', 'town', 'institution', 'enterprise', 'operator'] as const satisfies readonly DomainAgencyKind[];
+const AGENCY_KIND_VALUES = [
+  'bureau',
+  'department',
+  'town',
+  'institution',
+  'enterprise',
+  'operator',
+] as const satisfies readonly DomainAgencyKind[];
 const SECURITY_DUTY_VALUES = ['cyberspace', 'public_security', 'secrecy'] as const satisfies readonly DomainSecurityDuty[];
 
 export const RoleName = Type.Enum([...(ROLE_VALUES satisfies Exactly<Role, typeof ROLE_VALUES>)], { description: 'A role (R6.1)' });
-export const Sector = Type.Enum([...(SECTOR_VALUES satisfies Exactly<DomainSector, typeof SECTOR_VALUES>)], { description: 'One of the ten sectors of R6.1' });
+export const Sector = Type.Enum([...(SECTOR_VALUES satisfies Exactly<DomainSector, typeof SECTOR_VALUES>)], {
+  description: 'One of the ten sectors of R6.1',
+});
 export const AgencyKind = Type.Enum([...(AGENCY_KIND_VALUES satisfies Exactly<DomainAgencyKind, typeof AGENCY_KIND_VALUES>)]);
 export const SecurityDuty = Type.Enum([...(SECURITY_DUTY_VALUES satisfies Exactly<DomainSecurityDuty, typeof SECURITY_DUTY_VALUES>)], {
   description: '网信 / 公安 / 保密 (R6.1)',

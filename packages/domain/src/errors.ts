@@ -72,6 +72,16 @@ export const errorCatalog = {
     en: 'The audit log hash chain is broken',
     requirement: 'R29.1',
   },
+  CALENDAR_YEAR_UNPUBLISHED: {
+    zh: '尚未发布该年度节假日安排，不能计算涉及该年的工作日期限',
+    en: 'The public holiday arrangements of that year are not published yet: working days in it cannot be computed',
+    requirement: 'R37.1',
+  },
+  CALENDAR_DATA_INVALID: {
+    zh: '节假日安排数据有误',
+    en: 'The public holiday calendar data is not valid',
+    requirement: 'R37.1',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 
@@ -87,9 +97,7 @@ export interface Refusal {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-export type Result<T = true> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly refusal: Refusal };
+export type Result<T = true> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 
 /** Builds a refusal from the catalog, optionally with a more specific message. */
 export function refuse(

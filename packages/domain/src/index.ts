@@ -3,6 +3,7 @@
  * No I/O here.
  */
 export * from './errors.js';
+export * from './calendar/index.js';
 export * from './identifiers/index.js';
 export * from './identity/index.js';
 export * from './policies/index.js';

@@ -65,7 +65,9 @@ program
       const services = createServices(db, config, systemClock);
       return seedDemoCity(services, systemContext('cli'));
     });
-    out(`demo city: ${summary.agenciesAdded} agencies and ${summary.usersAdded} users added${summary.alreadySeeded ? ' (it was already there)' : ''}`);
+    out(
+      `demo city: ${summary.agenciesAdded} agencies and ${summary.usersAdded} users added${summary.alreadySeeded ? ' (it was already there)' : ''}`,
+    );
   });
 
 const audit = program.command('audit').description('the audit trail (R29.1)');
@@ -80,7 +82,9 @@ audit
     if (result.ok) {
       out(`audit chain intact: ${result.checked} entries verified`);
     } else {
-      process.stderr.write(`audit chain BROKEN at entry seq=${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.checked} entries before it verified)\n`);
+      process.stderr.write(
+        `audit chain BROKEN at entry seq=${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.checked} entries before it verified)\n`,
+      );
       process.exitCode = exitCodeOf('AUDIT_CHAIN_BROKEN');
     }
   });

@@ -9,6 +9,10 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
+/** pg's own parsers, except int8 as a number (counts, sequence numbers). */
+const pgTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === INT8_OID ? toNumber : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Db {
@@ -24,20 +28,14 @@ export interface Db {
 const INT8_OID = 20;
 const toNumber = (value: string): number => Number(value);
 
-export type OpenOptions =
-  | { readonly url: string; readonly poolSize?: number }
-  | { readonly dataDir: string }
-  | { readonly pglite: PGlite };
+export type OpenOptions = { readonly url: string; readonly poolSize?: number } | { readonly dataDir: string } | { readonly pglite: PGlite };
 
 export async function openDatabase(options: OpenOptions): Promise<Db> {
   if ('url' in options) {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
+      types: { getTypeParser: pgTypeParser },
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', pglite: null, pool, close: () => kysely.destroy() };

@@ -14,10 +14,22 @@ declare module 'fastify' {
   }
 }
 
-export function installAccessControl(app: FastifyInstance): void {
+export interface ApiRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access;
+}
+
+/** Installs the checks and returns the list of API routes with their access, filled as routes register. */
+export function installAccessControl(app: FastifyInstance): ApiRoute[] {
+  const registered: ApiRoute[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (method !== 'HEAD') registered.push({ method, url: route.url, access });
+    }
   });
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
@@ -28,4 +40,5 @@ export function installAccessControl(app: FastifyInstance): void {
     const decision = authorize(actor, access);
     if (!decision.ok) throw new DomainError(decision.refusal);
   });
+  return registered;
 }

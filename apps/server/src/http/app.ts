@@ -17,7 +17,7 @@ import { refuse } from '@gongshu/domain';
 import Fastify, { type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Services } from '../services.js';
-import { installAccessControl } from './access.js';
+import { installAccessControl, type ApiRoute } from './access.js';
 import { errorBody, statusOf, toRefusal } from './errors.http.js';
 import type { App } from './types.js';
 import { installAuthentication } from '../modules/auth/auth.plugin.js';
@@ -37,6 +37,13 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access (for the authorization test over all routes). */
+    apiRoutes: readonly ApiRoute[];
+  }
+}
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, services } = options;
@@ -112,8 +119,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installAuthentication(app, services.auth, config);
-  installAccessControl(app);
+  installAuthentication(app, services.auth);
+  app.decorate('apiRoutes', installAccessControl(app));
 
   app.setErrorHandler(async (error, request, reply) => {
     const { refusal, unexpected } = toRefusal(error);

@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CITIZEN_ID_INVALID: 400,
   CREDIT_CODE_INVALID: 400,
   AUDIT_CHAIN_BROKEN: 409,
+  CALENDAR_YEAR_UNPUBLISHED: 422,
+  CALENDAR_DATA_INVALID: 400,
   INTERNAL: 500,
 };
 
@@ -74,7 +76,10 @@ export function toRefusal(error: unknown): { refusal: Refusal; unexpected: boole
     return {
       refusal: refuse('VALIDATION_FAILED', {
         field,
-        message: { zh: `${errorCatalog.VALIDATION_FAILED.zh}：${field || '请求'} ${detail}`, en: `${errorCatalog.VALIDATION_FAILED.en}: ${field || 'request'} ${detail}` },
+        message: {
+          zh: `${errorCatalog.VALIDATION_FAILED.zh}：${field || '请求'} ${detail}`,
+          en: `${errorCatalog.VALIDATION_FAILED.en}: ${field || 'request'} ${detail}`,
+        },
       }),
       unexpected: false,
     };
@@ -86,7 +91,12 @@ export function toRefusal(error: unknown): { refusal: Refusal; unexpected: boole
   if (e.statusCode === 404) return { refusal: refuse('NOT_FOUND'), unexpected: false };
   if (e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
     // Malformed JSON, wrong content type, body too large…: the client's fault, described generically.
-    const en = e.statusCode === 413 ? 'The request body is too large' : e.statusCode === 415 ? 'Unsupported content type' : 'The request is malformed';
+    const en =
+      e.statusCode === 413
+        ? 'The request body is too large'
+        : e.statusCode === 415
+          ? 'Unsupported content type'
+          : 'The request is malformed';
     const zh = e.statusCode === 413 ? '请求内容过大' : e.statusCode === 415 ? '不支持的内容类型' : '请求格式错误';
     return { refusal: refuse('VALIDATION_FAILED', { message: { zh, en } }), unexpected: false };
   }

@@ -5,7 +5,13 @@ import { fail } from '@gongshu/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** The Fastify instance with TypeBox inference of request and reply types. */
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /** The signed-in actor of a request on a route whose access already required one. */
 export function userOf(request: FastifyRequest): UserActor {

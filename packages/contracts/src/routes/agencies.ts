@@ -77,7 +77,12 @@ export const getAgency = defineRoute({
 export const createAgency = defineRoute({
   method: 'POST',
   url: '/api/agencies',
-  schema: { tags: ['agencies'], summary: 'Register an agency (bureau administrators)', body: AgencyInput, response: { 201: AgencyDetail, ...protectedErrors, 409: ApiErrorBody } },
+  schema: {
+    tags: ['agencies'],
+    summary: 'Register an agency (bureau administrators)',
+    body: AgencyInput,
+    response: { 201: AgencyDetail, ...protectedErrors, 409: ApiErrorBody },
+  },
 });
 
 export const updateAgency = defineRoute({
@@ -95,5 +100,9 @@ export const updateAgency = defineRoute({
 export const sectorAgencies = defineRoute({
   method: 'GET',
   url: '/api/sector/agencies',
-  schema: { tags: ['agencies'], summary: 'The agencies of the supervisor’s sector (R6.1)', response: { 200: Type.Array(Agency), ...protectedErrors } },
+  schema: {
+    tags: ['agencies'],
+    summary: 'The agencies of the supervisor’s sector (R6.1)',
+    response: { 200: Type.Array(Agency), ...protectedErrors },
+  },
 });

@@ -38,7 +38,10 @@ export const searchAudit = defineRoute({
       beforeSeq: Type.Optional(Type.Integer({ minimum: 1, description: 'Page: entries older than this' })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     }),
-    response: { 200: Type.Object({ entries: Type.Array(AuditEntry), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }), ...protectedErrors },
+    response: {
+      200: Type.Object({ entries: Type.Array(AuditEntry), nextBeforeSeq: Type.Union([Type.Integer(), Type.Null()]) }),
+      ...protectedErrors,
+    },
   },
 });
 
@@ -52,5 +55,9 @@ export type AuditVerification = Static<typeof AuditVerification>;
 export const verifyAudit = defineRoute({
   method: 'GET',
   url: '/api/audit/verify',
-  schema: { tags: ['audit'], summary: 'Verify the hash chain of the audit trail (R29.1)', response: { 200: AuditVerification, ...protectedErrors } },
+  schema: {
+    tags: ['audit'],
+    summary: 'Verify the hash chain of the audit trail (R29.1)',
+    response: { 200: AuditVerification, ...protectedErrors },
+  },
 });

@@ -5,7 +5,6 @@ import { AgencyLevel, PublicKind, RoleName } from '../enums.js';
 
 export { RoleName };
 
-
 export const AgencyRef = Type.Object({
   id: Uuid,
   code: Type.String(),
@@ -106,5 +105,10 @@ export const createApiKey = defineRoute({
 export const revokeApiKey = defineRoute({
   method: 'DELETE',
   url: '/api/me/api-keys/:id',
-  schema: { tags: ['auth'], summary: 'Revoke one of one’s own API keys', params: IdParams, response: { 204: Empty, ...protectedErrors, 404: ApiErrorBody } },
+  schema: {
+    tags: ['auth'],
+    summary: 'Revoke one of one’s own API keys',
+    params: IdParams,
+    response: { 204: Empty, ...protectedErrors, 404: ApiErrorBody },
+  },
 });

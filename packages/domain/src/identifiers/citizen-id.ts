@@ -34,7 +34,12 @@ export function validateCitizenId(value: string): IdentifierCheck {
     return invalid('CITIZEN_ID_INVALID', 'length', `应为 18 位，实为 ${v.length} 位`, `must have 18 characters, not ${v.length}`);
   }
   if (!/^\d{17}[\dX]$/.test(v)) {
-    return invalid('CITIZEN_ID_INVALID', 'charset', '前 17 位须为数字，末位为数字或 X', 'the first 17 characters must be digits and the last a digit or X');
+    return invalid(
+      'CITIZEN_ID_INVALID',
+      'charset',
+      '前 17 位须为数字，末位为数字或 X',
+      'the first 17 characters must be digits and the last a digit or X',
+    );
   }
   if (v[0] === '0') {
     return invalid('CITIZEN_ID_INVALID', 'division', '行政区划代码无效', 'the division code is not valid');
@@ -43,7 +48,12 @@ export function validateCitizenId(value: string): IdentifierCheck {
   const month = Number(v.slice(10, 12));
   const day = Number(v.slice(12, 14));
   if (year < 1800 || !isRealDate(year, month, day)) {
-    return invalid('CITIZEN_ID_INVALID', 'birth_date', `出生日期 ${v.slice(6, 14)} 不是有效日期`, `birth date ${v.slice(6, 14)} is not a real date`);
+    return invalid(
+      'CITIZEN_ID_INVALID',
+      'birth_date',
+      `出生日期 ${v.slice(6, 14)} 不是有效日期`,
+      `birth date ${v.slice(6, 14)} is not a real date`,
+    );
   }
   if (citizenIdCheckChar(v.slice(0, 17)) !== v[17]) {
     return invalid('CITIZEN_ID_INVALID', 'check_char', '校验码错误', 'wrong check character');

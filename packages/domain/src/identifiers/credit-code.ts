@@ -26,7 +26,12 @@ export function validateCreditCode(value: string): IdentifierCheck {
   for (let i = 0; i < 18; i++) {
     const ch = v[i] ?? '';
     if (!CHARSET.includes(ch)) {
-      return invalid('CREDIT_CODE_INVALID', 'charset', `第 ${i + 1} 位字符“${ch}”不允许（不使用 I、O、Z、S、V）`, `character ${i + 1} "${ch}" is not allowed (I, O, Z, S, V are not used)`);
+      return invalid(
+        'CREDIT_CODE_INVALID',
+        'charset',
+        `第 ${i + 1} 位字符“${ch}”不允许（不使用 I、O、Z、S、V）`,
+        `character ${i + 1} "${ch}" is not allowed (I, O, Z, S, V are not used)`,
+      );
     }
   }
   if (creditCodeCheckChar(v.slice(0, 17)) !== v[17]) {

@@ -12,6 +12,9 @@ export type IdentifierCheck =
     };
 
 export function invalid(code: ErrorCode, reason: string, zh: string, en: string): IdentifierCheck {
-  const subject = code === 'CITIZEN_ID_INVALID' ? { zh: '公民身份号码', en: 'Citizen ID number' } : { zh: '统一社会信用代码', en: 'Unified social credit code' };
+  const subject =
+    code === 'CITIZEN_ID_INVALID'
+      ? { zh: '公民身份号码', en: 'Citizen ID number' }
+      : { zh: '统一社会信用代码', en: 'Unified social credit code' };
   return { ok: false, code, reason, message: { zh: `${subject.zh}${zh}`, en: `${subject.en} ${en}` } };
 }

@@ -35,7 +35,10 @@ export function checkAgency(
     if (!check.ok) return refuse('CREDIT_CODE_INVALID', { field: 'creditCode', message: check.message });
   }
   const hierarchy = (zh: string, en: string, field = 'parentId') =>
-    refuse('AGENCY_HIERARCHY_INVALID', { field, message: { zh: `单位层级关系无效：${zh}`, en: `The agency hierarchy is not valid: ${en}` } });
+    refuse('AGENCY_HIERARCHY_INVALID', {
+      field,
+      message: { zh: `单位层级关系无效：${zh}`, en: `The agency hierarchy is not valid: ${en}` },
+    });
   if (agency.sectorAuthorityOf && agency.kind !== 'department') {
     return hierarchy('只有市直部门可以作为行业主管部门', 'only a city department can be a sector authority', 'sectorAuthorityOf');
   }
@@ -76,10 +79,15 @@ export interface RoleAgency {
  */
 export function checkRoles(roles: readonly Role[], agency: RoleAgency | null): Refusal | null {
   const wrong = (role: Role, zh: string, en: string) =>
-    refuse('FORBIDDEN', { field: 'roles', message: { zh: `角色“${ROLE_LABELS[role].zh}”${zh}`, en: `Role ${role} ${en}` }, details: { role } });
+    refuse('FORBIDDEN', {
+      field: 'roles',
+      message: { zh: `角色“${ROLE_LABELS[role].zh}”${zh}`, en: `Role ${role} ${en}` },
+      details: { role },
+    });
   for (const role of roles) {
     if (role === 'public_user') return wrong(role, '只能由公众在开放平台注册', 'is only obtained by registering on the open portal');
-    if (!agency) return role === 'steward' ? refuse('STEWARD_ROLE_AGENCY', { field: 'agencyId' }) : wrong(role, '须属于一个单位', 'needs an agency');
+    if (!agency)
+      return role === 'steward' ? refuse('STEWARD_ROLE_AGENCY', { field: 'agencyId' }) : wrong(role, '须属于一个单位', 'needs an agency');
     if ((role === 'bureau_admin' || role === 'bureau_reviewer') && agency.kind !== 'bureau') {
       return wrong(role, '只能授予大数据主管部门的人员', 'is only for people of the bureau');
     }
@@ -87,7 +95,11 @@ export function checkRoles(roles: readonly Role[], agency: RoleAgency | null): R
       return wrong(role, '只能授予行业主管部门的人员', 'is only for people of a sector authority');
     }
     if (role === 'security_supervisor' && !agency.securityDuty) {
-      return wrong(role, '只能授予网信、公安、保密部门的人员', 'is only for people of the cyberspace, public security or secrecy departments');
+      return wrong(
+        role,
+        '只能授予网信、公安、保密部门的人员',
+        'is only for people of the cyberspace, public security or secrecy departments',
+      );
     }
     if (role === 'operator' && agency.kind !== 'operator') {
       return wrong(role, '只能授予授权运营单位的人员', 'is only for people of an authorized operator');

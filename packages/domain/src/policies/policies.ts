@@ -83,8 +83,7 @@ const RULES: Record<Permission, Rule> = {
   'agency.manage': anyOf('bureau_admin'),
   'user.read': anyOf('bureau_admin', 'bureau_reviewer'),
   'user.manage': anyOf('bureau_admin'),
-  'sector.oversee': (actor) =>
-    actor.roles.includes('sector_supervisor') && actor.agency?.sectorAuthorityOf != null ? OK : forbidden(),
+  'sector.oversee': (actor) => (actor.roles.includes('sector_supervisor') && actor.agency?.sectorAuthorityOf != null ? OK : forbidden()),
   'audit.read': anyOf('security_supervisor', 'bureau_admin'),
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;

@@ -30,26 +30,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('agencies_parent_idx').on('agencies').column('parent_id').execute();
-  await comment(db, 'agencies', '公共管理和服务机构 (agencies) as a hierarchy (R5.1) with their sector (R6.1) and first responsible person (R27.1)', {
-    id: 'Primary key',
-    code: 'Short stable code used in URLs, imports and resource codes',
-    name: 'Full official name (unique)',
-    short_name: 'Short name shown in lists',
-    kind: 'bureau | department | town | institution | enterprise | operator (R5.1)',
-    level: 'city or town; towns and streets (镇、街道) file sharing needs through the bureau (R15.2)',
-    parent_id: 'The agency above this one in the hierarchy (R5.1); null for the top',
-    division_code: 'Administrative division code: 6 digits, or 9 for a town or street',
-    credit_code: 'Unified social credit code of the agency (GB 32100), when known',
-    sector: 'The sector the agency belongs to; that sector authority oversees it (R6.1)',
-    sector_authority_of: 'The sector this agency is the authority of, one of the ten of R6.1',
-    security_duty: 'cyberspace | public_security | secrecy: the security supervisors of R6.1',
-    responsible_person_name: 'First responsible person (第一责任人, R27.1)',
-    responsible_person_title: 'Title of the first responsible person (R27.1)',
-    responsible_person_phone: 'Office phone of the first responsible person',
-    active: 'False once the agency is dissolved; kept for history',
-    created_at: 'When the row was created',
-    updated_at: 'When the row last changed',
-  });
+  await comment(
+    db,
+    'agencies',
+    '公共管理和服务机构 (agencies) as a hierarchy (R5.1) with their sector (R6.1) and first responsible person (R27.1)',
+    {
+      id: 'Primary key',
+      code: 'Short stable code used in URLs, imports and resource codes',
+      name: 'Full official name (unique)',
+      short_name: 'Short name shown in lists',
+      kind: 'bureau | department | town | institution | enterprise | operator (R5.1)',
+      level: 'city or town; towns and streets (镇、街道) file sharing needs through the bureau (R15.2)',
+      parent_id: 'The agency above this one in the hierarchy (R5.1); null for the top',
+      division_code: 'Administrative division code: 6 digits, or 9 for a town or street',
+      credit_code: 'Unified social credit code of the agency (GB 32100), when known',
+      sector: 'The sector the agency belongs to; that sector authority oversees it (R6.1)',
+      sector_authority_of: 'The sector this agency is the authority of, one of the ten of R6.1',
+      security_duty: 'cyberspace | public_security | secrecy: the security supervisors of R6.1',
+      responsible_person_name: 'First responsible person (第一责任人, R27.1)',
+      responsible_person_title: 'Title of the first responsible person (R27.1)',
+      responsible_person_phone: 'Office phone of the first responsible person',
+      active: 'False once the agency is dissolved; kept for history',
+      created_at: 'When the row was created',
+      updated_at: 'When the row last changed',
+    },
+  );
 
   await db.schema
     .createTable('users')
@@ -88,7 +93,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     display_name: 'Name shown in the interface',
     password_hash: 'argon2id hash (PHC string); never the password',
     agency_id: 'The agency the user works for; null for public users',
-    roles: 'Roles held: bureau_admin, bureau_reviewer, steward (数据专员, R8.1), agency_staff, sector_supervisor, security_supervisor, operator, public_user',
+    roles:
+      'Roles held: bureau_admin, bureau_reviewer, steward (数据专员, R8.1), agency_staff, sector_supervisor, security_supervisor, operator, public_user',
     public_kind: 'For public users: citizen (by citizen ID number) or organization (by credit code)',
     identity_number: 'Citizen ID number (GB 11643) or unified social credit code (GB 32100) of a public user; personal data',
     contact_name: 'Contact person of an organization registered as a public user',
@@ -175,24 +181,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
   await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_user_id', 'at']).execute();
   await db.schema.createIndex('audit_log_subject_idx').on('audit_log').columns(['subject_type', 'subject_id']).execute();
-  await comment(db, 'audit_log', 'Append-only, hash-chained audit trail of every state change and data access (R29.1); verified by gongshu audit verify', {
-    seq: 'Position in the chain, gap-free in commit order of the chain lock',
-    at: 'When the action happened',
-    actor_user_id: 'The user who acted; null for anonymous visitors and the system',
-    actor_label: 'Username, "anonymous" or "system" at the time of the action',
-    actor_agency_id: 'The agency of the actor at the time of the action',
-    via: 'session | api_key | cli | system | anonymous',
-    action: 'What was done, e.g. auth.login, user.create, agency.update',
-    subject_type: 'Kind of object acted on',
-    subject_id: 'Identifier of the object acted on',
-    outcome: 'ok, denied (refused by a rule) or failed',
-    request_id: 'HTTP request id, to join with the logs',
-    ip: 'Client address',
-    details: 'What changed or was accessed (never passwords or tokens)',
-    hash_alg: 'sm3 or sha256',
-    prev_hash: 'Hash of the previous entry (64 zeros for the first)',
-    hash: 'Hash over prev_hash and the canonical JSON of this entry',
-  });
+  await comment(
+    db,
+    'audit_log',
+    'Append-only, hash-chained audit trail of every state change and data access (R29.1); verified by gongshu audit verify',
+    {
+      seq: 'Position in the chain, gap-free in commit order of the chain lock',
+      at: 'When the action happened',
+      actor_user_id: 'The user who acted; null for anonymous visitors and the system',
+      actor_label: 'Username, "anonymous" or "system" at the time of the action',
+      actor_agency_id: 'The agency of the actor at the time of the action',
+      via: 'session | api_key | cli | system | anonymous',
+      action: 'What was done, e.g. auth.login, user.create, agency.update',
+      subject_type: 'Kind of object acted on',
+      subject_id: 'Identifier of the object acted on',
+      outcome: 'ok, denied (refused by a rule) or failed',
+      request_id: 'HTTP request id, to join with the logs',
+      ip: 'Client address',
+      details: 'What changed or was accessed (never passwords or tokens)',
+      hash_alg: 'sm3 or sha256',
+      prev_hash: 'Hash of the previous entry (64 zeros for the first)',
+      hash: 'Hash over prev_hash and the canonical JSON of this entry',
+    },
+  );
 
   // Append-only (R29.1): the database itself refuses to change or delete audit entries.
   await sql`
@@ -200,8 +211,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       raise exception 'audit_log is append-only (R29.1)';
     end $$`.execute(db);
-  await sql`create trigger audit_log_no_update before update or delete on audit_log for each statement execute function audit_log_append_only()`.execute(db);
-  await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_append_only()`.execute(db);
+  await sql`create trigger audit_log_no_update before update or delete on audit_log for each statement execute function audit_log_append_only()`.execute(
+    db,
+  );
+  await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_append_only()`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('platform_meta')
@@ -219,7 +234,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table platform_meta, audit_log cascade`.execute(db);
   await sql`drop function audit_log_append_only()`.execute(db);
-  for (const table of [ 'api_keys', 'sessions', 'users', 'agencies']) {
+  for (const table of ['api_keys', 'sessions', 'users', 'agencies']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -13,7 +13,9 @@ function listQuery(db: Executor) {
     .selectFrom('agencies')
     .selectAll('agencies')
     .select([
-      sql<number>`(select count(*) from users s where s.agency_id = agencies.id and 'steward' = any(s.roles) and not s.disabled)::int`.as('steward_count'),
+      sql<number>`(select count(*) from users s where s.agency_id = agencies.id and 'steward' = any(s.roles) and not s.disabled)::int`.as(
+        'steward_count',
+      ),
       sql<number>`(select count(*) from users u where u.agency_id = agencies.id)::int`.as('user_count'),
     ]);
 }

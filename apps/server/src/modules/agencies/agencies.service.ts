@@ -164,7 +164,12 @@ export function createAgenciesService(deps: AgenciesDeps) {
         db.transaction().execute(async (trx) => {
           await validate(trx, input);
           const row = await insertAgency(trx, toRow(input));
-          await audit.record(trx, ctx, { action: 'agency.create', subjectType: 'agency', subjectId: row.id, details: { after: toInput(row) } });
+          await audit.record(trx, ctx, {
+            action: 'agency.create',
+            subjectType: 'agency',
+            subjectId: row.id,
+            details: { after: toInput(row) },
+          });
           return detail(trx, row.id);
         }),
       );
@@ -178,7 +183,11 @@ export function createAgenciesService(deps: AgenciesDeps) {
           const { active, ...fields } = patch;
           const merged: AgencyInput = { ...toInput(before), ...fields };
           await validate(trx, merged, id);
-          const row = await updateAgencyRow(trx, id, { ...toRow(merged), ...(active === undefined ? {} : { active }), updated_at: clock() });
+          const row = await updateAgencyRow(trx, id, {
+            ...toRow(merged),
+            ...(active === undefined ? {} : { active }),
+            updated_at: clock(),
+          });
           if (!row) fail('NOT_FOUND', { field: 'id' });
           await audit.record(trx, ctx, {
             action: 'agency.update',

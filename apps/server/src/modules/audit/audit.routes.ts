@@ -11,7 +11,11 @@ export function registerAuditRoutes(app: App, audit: AuditService, db: Kysely<Da
     const result = await audit.search(db, { ...request.query, limit: request.query.limit ?? 100 });
     // Reading the audit trail is itself a data access (R29.1).
     await db.transaction().execute((trx) =>
-      audit.record(trx, request.ctx, { action: 'audit.search', subjectType: 'audit_log', details: { filter: request.query, returned: result.entries.length } }),
+      audit.record(trx, request.ctx, {
+        action: 'audit.search',
+        subjectType: 'audit_log',
+        details: { filter: request.query, returned: result.entries.length },
+      }),
     );
     return result;
   });
@@ -19,7 +23,11 @@ export function registerAuditRoutes(app: App, audit: AuditService, db: Kysely<Da
   app.get(verifyAudit.url, { schema: verifyAudit.schema, config: { access: 'audit.read' } }, async (request) => {
     const result = await audit.verify(db);
     await db.transaction().execute((trx) =>
-      audit.record(trx, request.ctx, { action: 'audit.verify', subjectType: 'audit_log', details: { ok: result.ok, checked: result.checked } }),
+      audit.record(trx, request.ctx, {
+        action: 'audit.verify',
+        subjectType: 'audit_log',
+        details: { ok: result.ok, checked: result.checked },
+      }),
     );
     return result;
   });

@@ -29,7 +29,11 @@ function actorColumns(ctx: RequestContext) {
   if (ctx.actor.kind === 'user') {
     return { actor_user_id: ctx.actor.userId, actor_label: ctx.actor.username, actor_agency_id: ctx.actor.agency?.id ?? null };
   }
-  return { actor_user_id: null, actor_label: ctx.via === 'session' || ctx.via === 'api_key' ? 'anonymous' : ctx.via, actor_agency_id: null };
+  return {
+    actor_user_id: null,
+    actor_label: ctx.via === 'session' || ctx.via === 'api_key' ? 'anonymous' : ctx.via,
+    actor_agency_id: null,
+  };
 }
 
 export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }): AuditService {
@@ -61,7 +65,14 @@ export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }
         const page = await readChainPage(db, after, 1000);
         for (const row of page) {
           if (row.prev_hash !== expectedPrev) {
-            return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'prev_hash does not match the previous entry (an entry was removed, inserted or reordered)' } };
+            return {
+              ok: false,
+              checked,
+              firstBroken: {
+                seq: row.seq,
+                reason: 'prev_hash does not match the previous entry (an entry was removed, inserted or reordered)',
+              },
+            };
           }
           if (auditEntryHash(row) !== row.hash) {
             return { ok: false, checked, firstBroken: { seq: row.seq, reason: 'hash does not match the entry (the entry was changed)' } };

@@ -40,7 +40,7 @@ export function sessionCookieOptions(config: Pick<Config, 'secureCookies' | 'ses
   };
 }
 
-export function installAuthentication(app: FastifyInstance, auth: AuthService, config: Config): void {
+export function installAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);

@@ -3,7 +3,15 @@ import type { ApiKeyRow, SessionRow } from '../../db/schema.js';
 
 export async function insertSession(
   db: Executor,
-  row: { token_hash: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date; ip: string | null; user_agent: string | null },
+  row: {
+    token_hash: string;
+    user_id: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+  },
 ): Promise<SessionRow> {
   return db.insertInto('sessions').values(row).returningAll().executeTakeFirstOrThrow();
 }

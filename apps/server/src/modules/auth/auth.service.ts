@@ -74,7 +74,10 @@ export function createAuthService(deps: AuthDeps) {
           .returning('failed_logins')
           .executeTakeFirstOrThrow();
         if (row.failed_logins >= config.loginMaxAttempts) {
-          await updateUserRow(trx, userId, { failed_logins: 0, locked_until: new Date(clock().getTime() + minutes(config.lockoutMinutes)) });
+          await updateUserRow(trx, userId, {
+            failed_logins: 0,
+            locked_until: new Date(clock().getTime() + minutes(config.lockoutMinutes)),
+          });
           outcome = 'locked';
         }
       }
@@ -200,7 +203,12 @@ export function createAuthService(deps: AuthDeps) {
           created_at: now,
           expires_at: new Date(now.getTime() + expiresInDays * 86_400_000),
         });
-        await audit.record(trx, ctx, { action: 'api_key.create', subjectType: 'api_key', subjectId: key.id, details: { name, expiresAt: key.expires_at.toISOString() } });
+        await audit.record(trx, ctx, {
+          action: 'api_key.create',
+          subjectType: 'api_key',
+          subjectId: key.id,
+          details: { name, expiresAt: key.expires_at.toISOString() },
+        });
         return key;
       });
       return { key: presentApiKey(row, now), secret };
@@ -241,7 +249,11 @@ async function presentMe(
   const record = await loadActorRecord(db, actor.userId);
   if (!record) fail('AUTH_REQUIRED');
   const agency = record.user.agency_id
-    ? await db.selectFrom('agencies').select(['id', 'code', 'name', 'kind', 'level']).where('id', '=', record.user.agency_id).executeTakeFirst()
+    ? await db
+        .selectFrom('agencies')
+        .select(['id', 'code', 'name', 'kind', 'level'])
+        .where('id', '=', record.user.agency_id)
+        .executeTakeFirst()
     : undefined;
   return {
     user: {
@@ -251,7 +263,14 @@ async function presentMe(
       roles: actor.roles as Me['user']['roles'],
       agency:
         agency && record.agency
-          ? { id: agency.id, code: agency.code, name: agency.name, kind: agency.kind, level: record.agency.level, hasSteward: record.agency.hasSteward }
+          ? {
+              id: agency.id,
+              code: agency.code,
+              name: agency.name,
+              kind: agency.kind,
+              level: record.agency.level,
+              hasSteward: record.agency.hasSteward,
+            }
           : null,
       publicKind: (record.user.public_kind as 'citizen' | 'organization' | null) ?? null,
     },

@@ -10,7 +10,11 @@ afterAll(async () => h.close());
 
 describe('POST /api/auth/login', () => {
   it('signs in with username and password, sets an HttpOnly SameSite session cookie and returns the CSRF token', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hrss-steward', password: DEMO_PASSWORD } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'hrss-steward', password: DEMO_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const session = setCookie.find((c) => c.startsWith('gongshu_session='));
@@ -25,9 +29,17 @@ describe('POST /api/auth/login', () => {
   });
 
   it('refuses a wrong password with one error shape in both languages', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hrss-staff', password: 'wrong-password-1' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'hrss-staff', password: 'wrong-password-1' },
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: { zh: expect.any(String), en: expect.any(String) }, requestId: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      code: 'AUTH_INVALID_CREDENTIALS',
+      message: { zh: expect.any(String), en: expect.any(String) },
+      requestId: expect.any(String),
+    });
   });
 
   it('refuses an unknown user the same way', async () => {
@@ -44,16 +56,32 @@ describe('POST /api/auth/login', () => {
 
   it('locks the account after repeated failures, even for the right password, until the lockout ends', async () => {
     for (let i = 0; i < h.config.loginMaxAttempts - 1; i++) {
-      const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-staff', password: `bad-password-${i}` } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'civil-staff', password: `bad-password-${i}` },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const last = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-staff', password: 'bad-password-x' } });
+    const last = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'civil-staff', password: 'bad-password-x' },
+    });
     expect(last.statusCode).toBe(423);
     expect(last.json().code).toBe('AUTH_LOCKED');
-    const right = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-staff', password: DEMO_PASSWORD } });
+    const right = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'civil-staff', password: DEMO_PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     h.clock.advance((h.config.lockoutMinutes + 1) * 60_000);
-    const after = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'civil-staff', password: DEMO_PASSWORD } });
+    const after = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'civil-staff', password: DEMO_PASSWORD },
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -122,11 +150,19 @@ describe('sessions', () => {
     const noToken = await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.headers.cookie ?? '' } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('AUTH_CSRF_INVALID');
-    const badToken = await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.headers.cookie ?? '', 'x-csrf-token': 'forged' } });
+    const badToken = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.headers.cookie ?? '', 'x-csrf-token': 'forged' },
+    });
     expect(badToken.json().code).toBe('AUTH_CSRF_INVALID');
     // Another user's token does not fit this session either.
     const other = await h.signIn('reviewer');
-    const crossed = await h.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.headers.cookie ?? '', 'x-csrf-token': other.csrfToken } });
+    const crossed = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.headers.cookie ?? '', 'x-csrf-token': other.csrfToken },
+    });
     expect(crossed.statusCode).toBe(403);
   });
 
@@ -137,16 +173,30 @@ describe('sessions', () => {
     const res = await h.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin.headers, payload: { disabled: true } });
     expect(res.statusCode).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers })).statusCode).toBe(401);
-    const again = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nature-staff', password: DEMO_PASSWORD } });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nature-staff', password: DEMO_PASSWORD },
+    });
     expect(again.json().code).toBe('AUTH_DISABLED');
   });
 
   it('changing one’s password ends the other sessions and enforces the policy', async () => {
     const a = await h.signIn('tax-staff');
     const b = await h.signIn('tax-staff');
-    const weak = await h.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.headers, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'short1' } });
+    const weak = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: a.headers,
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'short1' },
+    });
     expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
-    const ok = await h.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.headers, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'A-much-longer-pass-2026' } });
+    const ok = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: a.headers,
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'A-much-longer-pass-2026' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: a.headers })).statusCode).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: b.headers })).statusCode).toBe(401);
@@ -156,7 +206,12 @@ describe('sessions', () => {
 describe('API keys', () => {
   it('are shown once, stored hashed, work as Bearer tokens without CSRF, and stop when revoked', async () => {
     const s = await h.signIn('hrss-steward');
-    const created = await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: s.headers, payload: { name: '人社业务系统', expiresInDays: 30 } });
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/me/api-keys',
+      headers: s.headers,
+      payload: { name: '人社业务系统', expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const { key, secret } = created.json();
     expect(secret).toMatch(/^gsk_/);
@@ -169,7 +224,12 @@ describe('API keys', () => {
     const me = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ via: 'api_key', csrfToken: null });
-    const write = await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: { authorization: `Bearer ${secret}` }, payload: { name: 'second' } });
+    const write = await h.app.inject({
+      method: 'POST',
+      url: '/api/me/api-keys',
+      headers: { authorization: `Bearer ${secret}` },
+      payload: { name: 'second' },
+    });
     expect(write.statusCode).toBe(201);
 
     const revoked = await h.app.inject({ method: 'DELETE', url: `/api/me/api-keys/${key.id}`, headers: s.headers });
@@ -181,15 +241,23 @@ describe('API keys', () => {
 
   it('expire', async () => {
     const s = await h.signIn('hrss-staff');
-    const { secret } = (await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: s.headers, payload: { name: 'short', expiresInDays: 1 } })).json();
-    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(200);
+    const { secret } = (
+      await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: s.headers, payload: { name: 'short', expiresInDays: 1 } })
+    ).json();
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(
+      200,
+    );
     h.clock.advance(86_400_000 + 1000);
-    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('cannot be revoked by another user', async () => {
     const owner = await h.signIn('market-staff');
-    const { key } = (await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: owner.headers, payload: { name: 'mine' } })).json();
+    const { key } = (
+      await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: owner.headers, payload: { name: 'mine' } })
+    ).json();
     const other = await h.signIn('market-steward');
     const res = await h.app.inject({ method: 'DELETE', url: `/api/me/api-keys/${key.id}`, headers: other.headers });
     expect(res.statusCode).toBe(404);

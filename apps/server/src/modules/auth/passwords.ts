@@ -27,9 +27,6 @@ export function timingDummyHash(): Promise<string> {
 /** At least 10 characters with letters and digits; not the username. */
 export function assertPasswordPolicy(password: string, username: string, field = 'password'): void {
   const weak =
-    password.length < 10 ||
-    !/[A-Za-z]/.test(password) ||
-    !/\d/.test(password) ||
-    password.toLowerCase().includes(username.toLowerCase());
+    password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password) || password.toLowerCase().includes(username.toLowerCase());
   if (weak) throw new DomainError(refuse('PASSWORD_TOO_WEAK', { field }));
 }

@@ -26,7 +26,10 @@ function demoCreditCode(kind: string, index: number): string {
 
 export const DEMO_CITIZEN_COUNT = 30;
 
-export async function seedDemoCity(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock }, ctx: RequestContext): Promise<SeedSummary> {
+export async function seedDemoCity(
+  deps: { db: Kysely<Database>; audit: AuditService; clock: Clock },
+  ctx: RequestContext,
+): Promise<SeedSummary> {
   const { db, audit, clock } = deps;
   // One hash for every demo account: they share the published demo password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -58,14 +61,12 @@ export async function seedDemoCity(deps: { db: Kysely<Database>; audit: AuditSer
         .returning('id')
         .executeTakeFirst();
       if (inserted) agenciesAdded++;
-      const id = inserted?.id ?? (await trx.selectFrom('agencies').select('id').where('code', '=', agency.code).executeTakeFirstOrThrow()).id;
+      const id =
+        inserted?.id ?? (await trx.selectFrom('agencies').select('id').where('code', '=', agency.code).executeTakeFirstOrThrow()).id;
       ids.set(agency.code, id);
     }
 
-    const agencyUsers: DemoUser[] = [
-      ...DEMO_ROLE_USERS,
-      ...DEMO_AGENCIES.flatMap((a) => [stewardOf(a.code), staffOf(a.code)]),
-    ];
+    const agencyUsers: DemoUser[] = [...DEMO_ROLE_USERS, ...DEMO_AGENCIES.flatMap((a) => [stewardOf(a.code), staffOf(a.code)])];
     let usersAdded = 0;
     const addUser = async (values: NewUser) => {
       const row = await trx
@@ -77,7 +78,13 @@ export async function seedDemoCity(deps: { db: Kysely<Database>; audit: AuditSer
       if (row) usersAdded++;
     };
     for (const user of agencyUsers) {
-      await addUser({ username: user.username, display_name: user.displayName, password_hash: passwordHash, agency_id: ids.get(user.agency) ?? null, roles: user.roles });
+      await addUser({
+        username: user.username,
+        display_name: user.displayName,
+        password_hash: passwordHash,
+        agency_id: ids.get(user.agency) ?? null,
+        roles: user.roles,
+      });
     }
     const people = generatePeople(DEMO_CITIZEN_COUNT);
     for (const [index, person] of people.entries()) {

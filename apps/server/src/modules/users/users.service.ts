@@ -54,9 +54,17 @@ function presentUser(row: UserRow & { agency_name?: string | null }, now: Date):
 }
 
 async function roleAgency(trx: Executor, agencyId: string): Promise<RoleAgency> {
-  const agency = await trx.selectFrom('agencies').select(['kind', 'sector_authority_of', 'security_duty', 'active']).where('id', '=', agencyId).executeTakeFirst();
+  const agency = await trx
+    .selectFrom('agencies')
+    .select(['kind', 'sector_authority_of', 'security_duty', 'active'])
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
   if (!agency || !agency.active) fail('NOT_FOUND', { field: 'agencyId' });
-  return { kind: agency.kind as RoleAgency['kind'], sectorAuthorityOf: agency.sector_authority_of as Sector | null, securityDuty: agency.security_duty as SecurityDuty | null };
+  return {
+    kind: agency.kind as RoleAgency['kind'],
+    sectorAuthorityOf: agency.sector_authority_of as Sector | null,
+    securityDuty: agency.security_duty as SecurityDuty | null,
+  };
 }
 
 function assertRoles(roles: Role[], agency: RoleAgency): void {
@@ -68,7 +76,9 @@ export function createUsersService(deps: UsersDeps) {
   const { db, audit, clock } = deps;
 
   async function withAgencyName(trx: Executor, row: UserRow) {
-    const agency = row.agency_id ? await trx.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirst() : undefined;
+    const agency = row.agency_id
+      ? await trx.selectFrom('agencies').select('name').where('id', '=', row.agency_id).executeTakeFirst()
+      : undefined;
     return presentUser({ ...row, agency_name: agency?.name ?? null }, clock());
   }
 
@@ -109,7 +119,10 @@ export function createUsersService(deps: UsersDeps) {
       const before = await findUserById(db, id);
       if (!before) fail('NOT_FOUND', { field: 'id' });
       if (before.public_kind && (patch.roles || patch.agencyId)) {
-        fail('FORBIDDEN', { field: 'roles', message: { zh: '公众用户不能被授予单位角色', en: 'A public user cannot be given agency roles' } });
+        fail('FORBIDDEN', {
+          field: 'roles',
+          message: { zh: '公众用户不能被授予单位角色', en: 'A public user cannot be given agency roles' },
+        });
       }
       if (patch.password !== undefined) assertPasswordPolicy(patch.password, before.username);
       const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);

@@ -1,0 +1,122 @@
+/**
+ * The schema documents itself (house style): every table and column of ours carries a COMMENT,
+ * and the hand-written Kysely types list exactly the columns the migrations create.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/harness.js';
+import type { Db } from './connect.js';
+
+/** Columns per table as declared in schema.ts; kept in step by this test. */
+const DECLARED: Record<string, string[]> = {
+  agencies: [
+    'id',
+    'code',
+    'name',
+    'short_name',
+    'kind',
+    'level',
+    'parent_id',
+    'division_code',
+    'credit_code',
+    'sector',
+    'sector_authority_of',
+    'security_duty',
+    'responsible_person_name',
+    'responsible_person_title',
+    'responsible_person_phone',
+    'active',
+    'created_at',
+    'updated_at',
+  ],
+  users: [
+    'id',
+    'username',
+    'display_name',
+    'password_hash',
+    'agency_id',
+    'roles',
+    'public_kind',
+    'identity_number',
+    'contact_name',
+    'phone',
+    'email',
+    'disabled',
+    'failed_logins',
+    'locked_until',
+    'last_login_at',
+    'password_changed_at',
+    'created_at',
+    'updated_at',
+  ],
+  sessions: ['id', 'token_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ended_at', 'ip', 'user_agent'],
+  api_keys: ['id', 'user_id', 'name', 'prefix', 'key_hash', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'],
+  audit_log: [
+    'seq',
+    'at',
+    'actor_user_id',
+    'actor_label',
+    'actor_agency_id',
+    'via',
+    'action',
+    'subject_type',
+    'subject_id',
+    'outcome',
+    'request_id',
+    'ip',
+    'details',
+    'hash_alg',
+    'prev_hash',
+    'hash',
+  ],
+  platform_meta: ['key', 'value', 'updated_at'],
+};
+
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db.close());
+
+const ownTables = sql<{ table_name: string }>`
+  select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'schema_migrations%'`;
+
+describe('database schema', () => {
+  it('has a comment on every table and column', async () => {
+    const missing = await sql<{ what: string }>`
+      select c.relname || coalesce('.' || a.attname, '') as what
+      from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+      left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where n.nspname = 'public' and c.relkind = 'r' and c.relname not like 'schema_migrations%'
+        and (obj_description(c.oid, 'pg_class') is null
+             or (a.attname is not null and col_description(c.oid, a.attnum) is null))
+      order by 1`.execute(db.kysely);
+    expect(missing.rows.map((r) => r.what)).toEqual([]);
+  });
+
+  it('matches the Kysely table types', async () => {
+    const tables = (await ownTables.execute(db.kysely)).rows.map((r) => r.table_name).sort();
+    expect(tables).toEqual(Object.keys(DECLARED).sort());
+    for (const [table, columns] of Object.entries(DECLARED)) {
+      const actual = await sql<{ column_name: string }>`
+        select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`.execute(
+        db.kysely,
+      );
+      expect(
+        actual.rows.map((r) => r.column_name),
+        table,
+      ).toEqual(columns);
+    }
+  });
+
+  it('returns int8 as numbers on both drivers', async () => {
+    const row = await sql<{ n: number }>`select 9007199254740::int8 as n`.execute(db.kysely);
+    expect(row.rows[0]?.n).toBe(9007199254740);
+  });
+
+  it('refuses roles that do not exist', async () => {
+    await expect(sql`update users set roles = array['superuser'] where username = 'admin'`.execute(db.kysely)).rejects.toThrow();
+  });
+});

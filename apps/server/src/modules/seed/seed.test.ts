@@ -1,0 +1,73 @@
+import { validateCitizenId, validateCreditCode, ROLES, SECTORS } from '@gongshu/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { systemContext } from '../../context.js';
+import { seedDemoCity } from './seed.service.js';
+import { generatePeople } from './synthetic-people.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h.close());
+
+describe('demo city of Tengzhou', () => {
+  it('has the bureau, the ten sector authorities, security supervisors, three towns and at least 15 agencies', async () => {
+    const agencies = await h.db.selectFrom('agencies').selectAll().execute();
+    expect(agencies.length).toBeGreaterThanOrEqual(15);
+    expect(agencies.filter((a) => a.kind === 'bureau').map((a) => a.name)).toEqual(['滕州市大数据局']);
+    expect(
+      agencies
+        .map((a) => a.sector_authority_of)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([...SECTORS].sort());
+    expect(
+      agencies
+        .map((a) => a.security_duty)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['cyberspace', 'public_security', 'secrecy']);
+    expect(agencies.filter((a) => a.level === 'town').length).toBeGreaterThanOrEqual(3);
+    for (const a of agencies) {
+      expect(a.responsible_person_name).not.toBe('');
+      expect(a.credit_code && validateCreditCode(a.credit_code).ok).toBe(true);
+    }
+  });
+
+  it('gives every agency a steward and staff, and has one user for every role', async () => {
+    const rows = await sql<{ code: string; stewards: number; staff: number }>`
+      select a.code,
+        count(*) filter (where 'steward' = any(u.roles))::int as stewards,
+        count(*) filter (where 'agency_staff' = any(u.roles))::int as staff
+      from agencies a left join users u on u.agency_id = a.id group by a.code`.execute(h.db);
+    for (const row of rows.rows) expect(row, row.code).toMatchObject({ stewards: 1, staff: 1 });
+    const roles = await sql<{ role: string }>`select distinct unnest(roles) as role from users`.execute(h.db);
+    expect(roles.rows.map((r) => r.role).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('registers synthetic citizens with valid-checksum Tengzhou ID numbers, and a company with a valid credit code', async () => {
+    const publicUsers = await h.db.selectFrom('users').selectAll().where('public_kind', 'is not', null).execute();
+    const citizens = publicUsers.filter((u) => u.public_kind === 'citizen');
+    expect(citizens.length).toBeGreaterThanOrEqual(20);
+    for (const c of citizens) {
+      expect(c.identity_number?.slice(0, 6)).toBe('370481');
+      expect(validateCitizenId(c.identity_number ?? '').ok).toBe(true);
+    }
+    const company = publicUsers.find((u) => u.public_kind === 'organization');
+    expect(validateCreditCode(company?.identity_number ?? '').ok).toBe(true);
+  });
+
+  it('is idempotent: running it again adds nothing', async () => {
+    const summary = await seedDemoCity(h.services, systemContext('cli'));
+    expect(summary).toEqual({ agenciesAdded: 0, usersAdded: 0, alreadySeeded: true });
+  });
+
+  it('generates the same people for the same seed, all valid', () => {
+    const a = generatePeople(500, 7);
+    expect(generatePeople(500, 7)).toEqual(a);
+    expect(new Set(a.map((p) => p.citizenId)).size).toBe(500);
+    expect(a.every((p) => validateCitizenId(p.citizenId).ok)).toBe(true);
+  });
+});

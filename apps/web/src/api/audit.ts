@@ -1,0 +1,24 @@
+/** The audit trail (R29.1): paged search and hash-chain verification. */
+import { routes, type RouteInput } from '@gongshu/contracts';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './queryKeys';
+
+export type AuditFilter = Omit<RouteInput<typeof routes.searchAudit>['query'], 'beforeSeq' | 'limit'>;
+
+const PAGE_SIZE = 50;
+
+export function useAuditSearch(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.audit(filter),
+    queryFn: ({ pageParam }) =>
+      api(routes.searchAudit, { query: { ...filter, limit: PAGE_SIZE, ...(pageParam ? { beforeSeq: pageParam } : {}) } }),
+    initialPageParam: null as number | null,
+    // The server answers nextBeforeSeq while older entries may exist; an empty page ends paging.
+    getNextPageParam: (last) => (last.entries.length > 0 ? last.nextBeforeSeq : null),
+  });
+}
+
+export function useVerifyAudit() {
+  return useMutation({ mutationKey: queryKeys.auditVerify, mutationFn: () => api(routes.verifyAudit) });
+}

@@ -1,0 +1,16 @@
+/**
+ * ECharts, registered piece by piece: only the bar chart and the components it uses are bundled
+ * (the full build would add several hundred kB).
+ */
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export { echarts };
+export type { EChartsCoreOption, ECharts } from 'echarts/core';
+
+/** Browser tests run under WebDriver: charts are drawn at once so screenshots are stable. */
+export const chartAnimation = typeof navigator === 'undefined' || !navigator.webdriver;

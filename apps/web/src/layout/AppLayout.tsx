@@ -1,0 +1,89 @@
+/**
+ * The signed-in shell: header (brand, language, user, sign-out), role-based side navigation,
+ * the page in <main>, and a footer. Signed-out visitors are sent to /login and back.
+ */
+import { Button, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { loginPathFor } from '../auth/homePath';
+import { useAuth } from '../auth/useAuth';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PageLoading } from '../components/PageLoading';
+import { SkipLink } from '../components/SkipLink';
+import { useT } from '../i18n/useT';
+import { Brand } from './Brand';
+import { NAV_ITEMS, selectedNavPath } from './navItems';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const { me, loading, can, signOut } = useAuth();
+  const t = useT();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const visible = NAV_ITEMS.filter((item) => can(item.permission));
+    const result: NonNullable<MenuProps['items']> = [];
+    for (const item of visible) {
+      const entry = { key: item.path, label: t(item.label) };
+      if (!item.group) {
+        result.push(entry);
+        continue;
+      }
+      const groupKey = `group:${item.group}`;
+      const group = result.find((existing) => existing?.key === groupKey);
+      if (group && 'children' in group && group.children) group.children.push(entry);
+      else result.push({ key: groupKey, type: 'group', label: t(item.group), children: [entry] });
+    }
+    return result;
+  }, [can, t]);
+
+  if (loading) return <PageLoading />;
+  if (!me) return <Navigate to={loginPathFor(location)} replace />;
+
+  const selected = selectedNavPath(location.pathname);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
+      <Layout.Header className="gs-header">
+        <Brand name={`${t('app.brand')} · ${t('app.consoleName')}`} to="/" />
+        <div className="gs-header-actions">
+          <LanguageSwitch onDark />
+          <UserMenu />
+          <Button
+            type="text"
+            style={{ color: '#ffffff' }}
+            data-testid="sign-out"
+            onClick={() => {
+              void signOut().then(() => navigate('/login', { replace: true }));
+            }}
+          >
+            {t('nav.signOut')}
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout hasSider>
+        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} className="gs-sider" theme="light">
+          <nav aria-label={t('nav.main')}>
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={selected ? [selected] : []}
+              onClick={({ key }) => void navigate(key)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Content id="main-content" tabIndex={-1} className="gs-content">
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+          <Layout.Footer className="gs-footer">{t('app.footer')}</Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The side navigation: one entry per page, shown only to users holding the page's permission
+ * (the server refuses the data anyway; hiding avoids dead ends).
+ */
+import type { Permission } from '@gongshu/domain';
+import type { MessageKey } from '../i18n/zh';
+
+export interface NavItem {
+  readonly path: string;
+  readonly label: MessageKey;
+  readonly permission: Permission;
+  /** Shown under this group heading. */
+  readonly group?: MessageKey;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/workbench', label: 'nav.workbench', permission: 'workbench.view' },
+  { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
+  { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console' },
+  { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
+  { path: '/sector', label: 'nav.sector', permission: 'sector.oversee' },
+  { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/profile', label: 'nav.profile', permission: 'profile.read' },
+];
+
+/** The nav entry that a path belongs to: the longest matching prefix. */
+export function selectedNavPath(pathname: string): string | null {
+  const matches = NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? null;
+}
