@@ -29,6 +29,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   readonly trustProxy: boolean;
+  /** Seconds between passes of the deadline sweeper; 0 turns it off (e.g. on extra processes). */
+  readonly sweepSeconds: number;
   /** Public base URL, used in printed links and citation lines. */
   readonly publicUrl: string;
 }
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     secureCookies: bool(env, 'GONGSHU_SECURE_COOKIES', production),
     trustProxy: bool(env, 'GONGSHU_TRUST_PROXY', false),
+    sweepSeconds: int(env, 'GONGSHU_SWEEP_SECONDS', 60, 0),
     publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
   });
 }

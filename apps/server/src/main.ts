@@ -13,7 +13,10 @@ import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
-import { createServices } from './services.js';
+import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
+import { ensureReferenceData } from './modules/reference/reference-data.js';
+import { startSweeper } from './jobs/deadline-sweeper.js';
+import { createServices, type Services } from './services.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -24,22 +27,40 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/** Migrations, then the reference data every installation needs (calendar, rule set). */
+export async function prepareDatabase(db: Db, services: Services): Promise<void> {
+  await migrateToLatest(db.kysely);
+  await db.kysely.transaction().execute((trx) => ensureReferenceData(trx, services, systemContext()));
+}
+
+/** The demo city and its history on the clock. */
+export async function seedDemo(
+  services: Services,
+  ctx = systemContext(),
+): Promise<{ agenciesAdded: number; usersAdded: number; orders: number }> {
+  const city = await seedDemoCity(services, ctx);
+  const orders = await seedDemoWorkflows(services);
+  return { agenciesAdded: city.agenciesAdded, usersAdded: city.usersAdded, orders };
+}
+
 /** Opens, migrates and (on an empty development database) seeds; returns the ready app. */
 export async function startPlatform(config: Config, clock: Clock = systemClock): Promise<Platform> {
   const db = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(db.kysely);
     const services = createServices(db, config, clock);
+    await prepareDatabase(db, services);
     if (config.seedDemo) {
       const empty = (await db.kysely.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
-      if (empty) await seedDemoCity(services, systemContext());
+      if (empty) await seedDemo(services);
     }
     const app = await buildApp({ config, services, webDist: WEB_DIST });
+    const stopSweeper = startSweeper(services.deadlines, config.sweepSeconds, app.log);
     return {
       app,
       db,
       config,
       close: async () => {
+        await stopSweeper();
         await app.close();
         await db.close();
       },

@@ -11,6 +11,11 @@ import { createAgenciesService, type AgenciesService } from './modules/agencies/
 import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
 import { createUsersService, type UsersService } from './modules/users/users.service.js';
+import { createCalendarService, type CalendarService } from './modules/calendar/calendar.service.js';
+import { createRulesService, type RulesService } from './modules/rules/rules.service.js';
+import { createDeadlinesService, type DeadlinesService } from './modules/deadlines/deadlines.service.js';
+import { createNotificationsService, type NotificationsService } from './modules/notifications/notifications.service.js';
+import { createRectificationsService, type RectificationsService } from './modules/rectifications/rectifications.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -20,6 +25,11 @@ export interface Services {
   readonly auth: AuthService;
   readonly agencies: AgenciesService;
   readonly users: UsersService;
+  readonly calendar: CalendarService;
+  readonly rules: RulesService;
+  readonly deadlines: DeadlinesService;
+  readonly notifications: NotificationsService;
+  readonly rectifications: RectificationsService;
   /** Audits a request refused by a rule (outcome denied). */
   recordDenied(ctx: RequestContext, route: string, code: string): Promise<void>;
 }
@@ -27,6 +37,7 @@ export interface Services {
 export function createServices(database: Db, config: Config, clock: Clock): Services {
   const db = database.kysely;
   const audit = createAuditService({ clock, hashAlg: config.auditHash });
+  const deadlines = createDeadlinesService({ db, audit, clock });
   return {
     db,
     dbKind: database.kind,
@@ -35,6 +46,17 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     auth: createAuthService({ db, audit, clock, config }),
     agencies: createAgenciesService({ db, audit, clock }),
     users: createUsersService({ db, audit, clock }),
+    // A corrected or newly imported year moves the due dates of open steps (R37.1).
+    calendar: createCalendarService({
+      db,
+      audit,
+      clock,
+      onYearChanged: (trx, ctx) => deadlines.recomputeOpen(trx, ctx).then(() => undefined),
+    }),
+    rules: createRulesService({ db, audit, clock }),
+    deadlines,
+    notifications: createNotificationsService({ db, clock }),
+    rectifications: createRectificationsService({ db, audit, clock, deadlines }),
     async recordDenied(ctx, route, code) {
       await db
         .transaction()

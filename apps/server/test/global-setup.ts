@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.js';
 import { systemClock, systemContext } from '../src/context.js';
 import { openDatabase, PGLITE_PARSERS } from '../src/db/connect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { prepareDatabase } from '../src/main.js';
 import { seedDemoCity } from '../src/modules/seed/seed.service.js';
 import { createServices } from '../src/services.js';
 
@@ -24,10 +24,11 @@ declare module 'vitest' {
 
 const TEMPLATE = 'gongshu_test_template';
 
+/** Migrated, with reference data and the demo city (not its dated history: tests set their own clock). */
 async function prepare(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
-  await migrateToLatest(db.kysely);
-  const config = loadConfig({ NODE_ENV: 'test' });
-  await seedDemoCity(createServices(db, config, systemClock), systemContext());
+  const services = createServices(db, loadConfig({ NODE_ENV: 'test' }), systemClock);
+  await prepareDatabase(db, services);
+  await seedDemoCity(services, systemContext());
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -16,12 +16,22 @@ describe('typed client', () => {
     await call(listUsers, { query: { q: '张 三', role: 'steward' } });
     expect(seen[0]?.url).toBe('/api/users?q=%E5%BC%A0+%E4%B8%89&role=steward');
     await call(login, { body: { username: 'a', password: 'b' } });
-    expect(seen[1]?.init).toMatchObject({ method: 'POST', body: '{"username":"a","password":"b"}', headers: { 'x-csrf-token': 't', 'content-type': 'application/json' } });
+    expect(seen[1]?.init).toMatchObject({
+      method: 'POST',
+      body: '{"username":"a","password":"b"}',
+      headers: { 'x-csrf-token': 't', 'content-type': 'application/json' },
+    });
     expect(fillPath(getAgency.url, { id: 'a/b' })).toBe('/api/agencies/a%2Fb');
   });
 
   it('turns error responses into ApiError with the bilingual message and requirement', async () => {
-    const body = { statusCode: 403, code: 'STEWARD_REQUIRED', message: { zh: '本单位尚未指定数据专员', en: 'No steward' }, requirement: 'R8.1', requestId: 'r1' };
+    const body = {
+      statusCode: 403,
+      code: 'STEWARD_REQUIRED',
+      message: { zh: '本单位尚未指定数据专员', en: 'No steward' },
+      requirement: 'R8.1',
+      requestId: 'r1',
+    };
     const call = createClient({ fetch: fakeFetch(403, body, []) });
     const error = await call(login, { body: { username: 'a', password: 'b' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

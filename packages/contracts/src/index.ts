@@ -10,3 +10,8 @@ export { Me, ApiKey, RoleName, AgencyRef } from './routes/auth.js';
 export { Agency, AgencyDetail, AgencyInput, AgencyKind, Sector, SecurityDuty, ResponsiblePerson } from './routes/agencies.js';
 export { User } from './routes/users.js';
 export { AuditEntry, AuditVerification } from './routes/audit.js';
+export { CalendarYear, WorkingDaysAnswer, IsoDate } from './routes/calendar.js';
+export { RuleSetSummary, RuleSetDocument } from './routes/rules.js';
+export { PendingItem, OnTimeRow } from './routes/deadlines.js';
+export { Notification } from './routes/notifications.js';
+export { Rectification } from './routes/rectifications.js';

@@ -82,6 +82,20 @@ export const errorCatalog = {
     en: 'The public holiday calendar data is not valid',
     requirement: 'R37.1',
   },
+  RULE_SET_INVALID: {
+    zh: '规则集无效',
+    en: 'The rule set is not valid',
+    requirement: 'R37.1',
+  },
+  RULE_SET_NONE_VALID: {
+    zh: '该日期没有有效的规则集',
+    en: 'No rule set is in force on that date',
+    requirement: 'R37.1',
+  },
+  DEADLINE_TRANSITION_INVALID: {
+    zh: '办理时限状态不允许此操作',
+    en: 'The deadline is not in a state that allows this',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -7,3 +7,5 @@ export * from './calendar/index.js';
 export * from './identifiers/index.js';
 export * from './identity/index.js';
 export * from './policies/index.js';
+export * from './rules/index.js';
+export * from './deadlines/index.js';

@@ -8,22 +8,22 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { systemClock, systemContext } from '../context.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { DataDirInUseError, openConfiguredDatabase } from '../db/open.js';
 import { buildApp } from '../http/app.js';
 import { exitCodeOf } from '../http/errors.http.js';
-import { serve } from '../main.js';
-import { createServices } from '../services.js';
-import { seedDemoCity } from '../modules/seed/seed.service.js';
+import { prepareDatabase, seedDemo, serve } from '../main.js';
+import { createServices, type Services } from '../services.js';
 import type { Db } from '../db/connect.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openConfiguredDatabase(loadConfig());
+async function withDatabase<T>(work: (db: Db, services: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(db.kysely);
-    return await work(db);
+    const services = createServices(db, config, systemClock);
+    await prepareDatabase(db, services);
+    return await work(db, services);
   } finally {
     await db.close();
   }
@@ -61,13 +61,8 @@ program
   .action(async () => {
     const config = loadConfig();
     if (config.env === 'production') throw new ConfigError('the demo city is never seeded in production');
-    const summary = await withDatabase((db) => {
-      const services = createServices(db, config, systemClock);
-      return seedDemoCity(services, systemContext('cli'));
-    });
-    out(
-      `demo city: ${summary.agenciesAdded} agencies and ${summary.usersAdded} users added${summary.alreadySeeded ? ' (it was already there)' : ''}`,
-    );
+    const summary = await withDatabase((_db, services) => seedDemo(services, systemContext('cli')));
+    out(`demo city: ${summary.agenciesAdded} agencies, ${summary.usersAdded} users and ${summary.orders} rectification orders added`);
   });
 
 const audit = program.command('audit').description('the audit trail (R29.1)');
@@ -75,10 +70,7 @@ audit
   .command('verify')
   .description('verify the hash chain; exits non-zero naming the first broken entry')
   .action(async () => {
-    const result = await withDatabase(async (db) => {
-      const services = createServices(db, loadConfig(), systemClock);
-      return services.audit.verify(db.kysely);
-    });
+    const result = await withDatabase((db, services) => services.audit.verify(db.kysely));
     if (result.ok) {
       out(`audit chain intact: ${result.checked} entries verified`);
     } else {

@@ -1,6 +1,7 @@
 /**
  * Opens the one database: embedded PGlite in a data folder by default, PostgreSQL when a URL is
- * given (decision 1). Both return int8 as JS numbers so code and tests see one shape.
+ * given (decision 1). Both return int8 as JS numbers and dates as 'YYYY-MM-DD', so code and tests
+ * see one shape.
  */
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
@@ -8,10 +9,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
-
-/** pg's own parsers, except int8 as a number (counts, sequence numbers). */
-const pgTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
-  oid === INT8_OID ? toNumber : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -26,7 +23,21 @@ export interface Db {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
 const toNumber = (value: string): number => Number(value);
+/** Dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the process time zone. */
+const asText = (value: string): string => value;
+
+/** pg's own parsers, except int8 as a number (counts, sequence numbers) and dates as text. */
+const pgTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === INT8_OID
+    ? toNumber
+    : oid === DATE_OID
+      ? asText
+      : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
+
+/** PGlite parsers with the same choices. */
+export const PGLITE_PARSERS = { [pgliteTypes.INT8]: toNumber, [pgliteTypes.DATE]: asText };
 
 export type OpenOptions = { readonly url: string; readonly poolSize?: number } | { readonly dataDir: string } | { readonly pglite: PGlite };
 
@@ -60,6 +71,3 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     },
   };
 }
-
-/** PGlite options every embedded instance must use (tests clone data folders with them too). */
-export const PGLITE_PARSERS = { [pgliteTypes.INT8]: toNumber };

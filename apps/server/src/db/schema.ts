@@ -98,6 +98,90 @@ export interface PlatformMetaTable {
   updated_at: DefaultTimestamp;
 }
 
+/** A `date` column: always a 'YYYY-MM-DD' string (see connect.ts). */
+type DateColumn = ColumnType<string, string, string>;
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  /** Selected with ::text[] (see calendar.repository.ts). */
+  holidays_on_weekdays: ColumnType<string[], string[], string[]>;
+  makeup_workdays: ColumnType<string[], string[], string[]>;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
+export interface RuleSetsTable {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  source: string;
+  valid_from: DateColumn;
+  valid_to: DateColumn;
+  document: ColumnType<unknown, string, string>;
+  loaded_at: DefaultTimestamp;
+  loaded_by: string | null;
+}
+
+export interface DeadlinesTable {
+  id: Generated<string>;
+  subject_type: string;
+  subject_id: string;
+  step: string;
+  title: string;
+  link: string | null;
+  rule_set_id: string;
+  article: string | null;
+  requirement: string;
+  responsible_agency_id: string;
+  working_days: number;
+  started_at: Timestamp;
+  received_on: DateColumn;
+  due_on: DateColumn;
+  due_at: Timestamp;
+  provisional: boolean;
+  state: string;
+  met_at: Timestamp | null;
+  overdue_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  link: string | null;
+  deadline_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface RectificationOrdersTable {
+  id: Generated<string>;
+  agency_id: string;
+  title: string;
+  reason: string;
+  requirement: string;
+  term_working_days: number;
+  state: string;
+  round: Generated<number>;
+  issued_by: string;
+  issued_at: Timestamp;
+  report: string | null;
+  reported_by: string | null;
+  reported_at: Timestamp | null;
+  review_comment: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -105,6 +189,11 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   platform_meta: PlatformMetaTable;
+  calendar_years: CalendarYearsTable;
+  rule_sets: RuleSetsTable;
+  deadlines: DeadlinesTable;
+  notifications: NotificationsTable;
+  rectification_orders: RectificationOrdersTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -116,3 +205,6 @@ export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type DeadlineRow = Selectable<DeadlinesTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type RectificationRow = Selectable<RectificationOrdersTable>;

@@ -21,6 +21,9 @@ interface Ids {
   hrssAgency: string;
   someUser: string;
   apiKey: string;
+  notification: string;
+  orderToReport: string;
+  orderToReview: string;
 }
 
 const newAgency = {
@@ -83,6 +86,64 @@ const TABLE: Record<string, Case> = {
   },
   'GET /api/audit': { allowed: 'police-security', forbidden: 'reviewer' },
   'GET /api/audit/verify': { allowed: 'cac-security', forbidden: 'hrss-steward' },
+  'GET /api/calendar/add-working-days': {
+    allowed: null,
+    forbidden: null,
+    request: () => ({ url: '/api/calendar/add-working-days?from=2026-03-02&days=1' }),
+  },
+  'GET /api/calendar': { allowed: null, forbidden: null },
+  'GET /api/calendar/:year': { allowed: null, forbidden: null, request: () => ({ url: '/api/calendar/2026' }) },
+  'PUT /api/calendar/:year': {
+    allowed: 'admin',
+    forbidden: 'reviewer',
+    request: () => ({ url: '/api/calendar/2027', payload: { source: '测试', holidaysOnWeekdays: ['2027-01-01'], makeupWorkdays: [] } }),
+  },
+  'GET /api/rule-sets': { allowed: null, forbidden: null },
+  'POST /api/rule-sets': { allowed: 'admin', forbidden: 'reviewer', request: () => ({ payload: minimalRuleSet }), expectStatus: 201 },
+  'GET /api/deadlines/pending': { allowed: 'hrss-steward', forbidden: 'citizen' },
+  'GET /api/deadlines/stats': { allowed: 'reviewer', forbidden: 'hrss-steward' },
+  'GET /api/notifications': { allowed: 'citizen', forbidden: null },
+  'POST /api/notifications/read-all': { allowed: 'citizen', forbidden: null, expectStatus: 204 },
+  'POST /api/notifications/:id/read': {
+    allowed: 'hrss-steward',
+    forbidden: null,
+    request: (ids) => ({ url: `/api/notifications/${ids.notification}/read` }),
+    expectStatus: 204,
+  },
+  'GET /api/rectifications': { allowed: 'hrss-staff', forbidden: 'citizen' },
+  'POST /api/rectifications': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids) => ({ payload: { agencyId: ids.hrssAgency, title: '路由测试整改', reason: '测试', requirement: 'R11.1' } }),
+    expectStatus: 201,
+  },
+  'POST /api/rectifications/:id/report': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids) => ({ url: `/api/rectifications/${ids.orderToReport}/report`, payload: { report: '已整改' } }),
+  },
+  'POST /api/rectifications/:id/review': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids) => ({ url: `/api/rectifications/${ids.orderToReview}/review`, payload: { accepted: true, comment: '关闭' } }),
+  },
+};
+
+const minimalRuleSet = {
+  code: 'route-test',
+  title: '测试规则集',
+  source: '测试',
+  validFrom: '2031-01-01',
+  validTo: '2031-12-31',
+  limits: {
+    'share.unconditional.formal_review': {
+      workingDays: 1,
+      article: '第十四条',
+      requirement: 'R14.1',
+      responsible: 'bureau',
+      label: { zh: '形式审核', en: 'Formal review' },
+    },
+  },
 };
 
 let h: Harness;
@@ -91,6 +152,9 @@ const placeholder: Ids = {
   hrssAgency: '00000000-0000-4000-8000-000000000001',
   someUser: '00000000-0000-4000-8000-000000000002',
   apiKey: '00000000-0000-4000-8000-000000000003',
+  notification: '00000000-0000-4000-8000-000000000004',
+  orderToReport: '00000000-0000-4000-8000-000000000005',
+  orderToReview: '00000000-0000-4000-8000-000000000006',
 };
 
 beforeAll(async () => {
@@ -99,7 +163,33 @@ beforeAll(async () => {
   const user = await h.db.selectFrom('users').select('id').where('username', '=', 'hrss-staff').executeTakeFirstOrThrow();
   const steward = await h.signIn('hrss-steward');
   const key = await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: steward.headers, payload: { name: 'to revoke' } });
-  ids = { hrssAgency: agency.id, someUser: user.id, apiKey: key.json<{ key: { id: string } }>().key.id };
+  const reviewer = await h.signIn('reviewer');
+  const order = async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/rectifications',
+      headers: reviewer.headers,
+      payload: { agencyId: agency.id, title: '准备数据', reason: '测试', requirement: 'R11.1' },
+    });
+    return res.json<{ id: string }>().id;
+  };
+  const orderToReport = await order();
+  const orderToReview = await order();
+  await h.app.inject({
+    method: 'POST',
+    url: `/api/rectifications/${orderToReview}/report`,
+    headers: steward.headers,
+    payload: { report: '已整改' },
+  });
+  const notification = await h.app.inject({ method: 'GET', url: '/api/notifications', headers: steward.headers });
+  ids = {
+    hrssAgency: agency.id,
+    someUser: user.id,
+    apiKey: key.json<{ key: { id: string } }>().key.id,
+    notification: notification.json<{ items: { id: string }[] }>().items[0]?.id ?? '',
+    orderToReport,
+    orderToReview,
+  };
 });
 afterAll(async () => h.close());
 

@@ -1,7 +1,7 @@
 /**
  * Deny by default: every route declares its access ('public', 'authenticated' or a permission of
  * domain/policies) and registration fails for an API route that does not. A preHandler enforces
- * it before the handler; services then check what depends on the object (e.g. which agency).
+ * it before the request is even validated; services then check what depends on the object.
  */
 import { authorize, DomainError, fail, type Permission } from '@gongshu/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -31,7 +31,8 @@ export function installAccessControl(app: FastifyInstance): ApiRoute[] {
       if (method !== 'HEAD') registered.push({ method, url: route.url, access });
     }
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before validation: a visitor without the right learns nothing about the request's shape.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const actor = request.ctx.actor;

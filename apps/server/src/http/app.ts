@@ -20,12 +20,17 @@ import type { Services } from '../services.js';
 import { installAccessControl, type ApiRoute } from './access.js';
 import { errorBody, statusOf, toRefusal } from './errors.http.js';
 import type { App } from './types.js';
+import { validatorCompiler } from './validation.js';
 import { installAuthentication } from '../modules/auth/auth.plugin.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerSystemRoutes } from '../modules/system/system.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { registerRectificationRoutes } from '../modules/rectifications/rectifications.routes.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -63,8 +68,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
 
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -142,6 +147,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAgencyRoutes(app, services.agencies);
   registerUserRoutes(app, services.users);
   registerAuditRoutes(app, services.audit, services.db);
+  registerCalendarRoutes(app, services.calendar, services.rules);
+  registerDeadlineRoutes(app, services.deadlines);
+  registerNotificationRoutes(app, services.notifications);
+  registerRectificationRoutes(app, services.rectifications);
 
   const webDist = options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {

@@ -14,8 +14,8 @@ export function useAuditSearch(filter: AuditFilter) {
     queryFn: ({ pageParam }) =>
       api(routes.searchAudit, { query: { ...filter, limit: PAGE_SIZE, ...(pageParam ? { beforeSeq: pageParam } : {}) } }),
     initialPageParam: null as number | null,
-    // The server answers nextBeforeSeq while older entries may exist; an empty page ends paging.
-    getNextPageParam: (last) => (last.entries.length > 0 ? last.nextBeforeSeq : null),
+    // A short page is the last one; otherwise the server's nextBeforeSeq continues backwards.
+    getNextPageParam: (last) => (last.entries.length < PAGE_SIZE ? null : last.nextBeforeSeq),
   });
 }
 

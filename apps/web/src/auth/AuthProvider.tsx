@@ -5,7 +5,7 @@
 import { routes, type Me } from '@gongshu/contracts';
 import type { Permission } from '@gongshu/domain';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from '../api/client';
 import { isUnauthenticated } from '../api/errors';
 import { queryKeys } from '../api/queryKeys';
@@ -36,11 +36,13 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
   const queryClient = useQueryClient();
   const meQuery = useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: Infinity });
   const me = meQuery.data ?? null;
+  const [signedOut, setSignedOut] = useState(false);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
       const signedIn = await api(routes.login, { body: { username, password } });
       setCsrfToken(signedIn.csrfToken);
+      setSignedOut(false);
       dropUserData(queryClient);
       queryClient.setQueryData(queryKeys.me, signedIn);
       return signedIn;
@@ -56,6 +58,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
       if (!isUnauthenticated(error)) console.warn('sign-out request failed', error);
     }
     setCsrfToken(null);
+    setSignedOut(true);
     queryClient.setQueryData(queryKeys.me, null);
     dropUserData(queryClient);
   }, [queryClient]);
@@ -66,9 +69,10 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
       loading: meQuery.isPending,
       signIn,
       signOut,
+      signedOut,
       can: (permission: Permission) => me?.permissions.includes(permission) ?? false,
     }),
-    [me, meQuery.isPending, signIn, signOut],
+    [me, meQuery.isPending, signIn, signOut, signedOut],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -11,10 +11,10 @@ import { useAuth } from './useAuth';
  * without the permission sees the 403 page. The server checks again on every call.
  */
 export function RequirePermission({ permission, children }: { readonly permission?: Permission; readonly children: ReactNode }) {
-  const { me, loading, can } = useAuth();
+  const { me, loading, can, signedOut } = useAuth();
   const location = useLocation();
   if (loading) return <PageLoading />;
-  if (!me) return <Navigate to={loginPathFor(location)} replace />;
+  if (!me) return <Navigate to={signedOut ? '/login' : loginPathFor(location)} replace />;
   if (permission && !can(permission)) return <ForbiddenPage />;
   return children;
 }

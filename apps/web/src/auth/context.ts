@@ -9,6 +9,8 @@ export interface AuthValue {
   readonly loading: boolean;
   readonly signIn: (username: string, password: string) => Promise<Me>;
   readonly signOut: () => Promise<void>;
+  /** True after the user signed out in this tab: the login page then opens without ?next=. */
+  readonly signedOut: boolean;
   /** Whether the user holds the permission (as the server computed it). */
   readonly can: (permission: Permission) => boolean;
 }

@@ -8,18 +8,28 @@ export interface CategoryBarChartProps {
   readonly seriesName: string;
   /** The chart's text alternative (its data in words). */
   readonly label: string;
-  /** Bars run left to right, categories down the side (for long labels). */
+  /** Bars run left to right, categories down the side in the given order (for long labels). */
   readonly horizontal?: boolean;
   readonly height?: number;
   readonly testId?: string;
 }
 
 /** One series of counts per category, with the values printed on the bars. */
-export function CategoryBarChart({ categories, values, seriesName, label, horizontal = false, height = 320, testId }: CategoryBarChartProps) {
+export function CategoryBarChart({
+  categories,
+  values,
+  seriesName,
+  label,
+  horizontal = false,
+  height = 320,
+  testId,
+}: CategoryBarChartProps) {
   const option = useMemo(() => {
     const categoryAxis = {
       type: 'category',
       data: [...categories],
+      // Horizontal charts list categories top to bottom, in reading order.
+      inverse: horizontal,
       axisLabel: { color: '#333', fontSize: 13, interval: 0 },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#c5cedb' } },

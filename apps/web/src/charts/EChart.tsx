@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { FONT_FAMILY } from '../theme';
+import { useI18n } from '../i18n/useT';
+import { FONT_FAMILY, FONT_FAMILY_EN } from '../theme';
 import { chartAnimation, echarts, type ECharts, type EChartsCoreOption } from './echarts';
 
 export interface EChartProps {
@@ -14,6 +15,7 @@ export interface EChartProps {
 export function EChart({ option, height, label, testId }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const { lang } = useI18n();
 
   useEffect(() => {
     const element = container.current;
@@ -30,8 +32,9 @@ export function EChart({ option, height, label, testId }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: chartAnimation, textStyle: { fontFamily: FONT_FAMILY }, ...option }, true);
-  }, [option]);
+    const fontFamily = lang === 'zh' ? FONT_FAMILY : FONT_FAMILY_EN;
+    chart.current?.setOption({ animation: chartAnimation, textStyle: { fontFamily }, ...option }, true);
+  }, [option, lang]);
 
   return <div ref={container} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }

@@ -38,7 +38,11 @@ export function PageHeader({ title, crumbs, description, extra }: PageHeaderProp
         <Typography.Title level={1} data-testid="page-heading" style={{ fontSize: 24, margin: 0 }}>
           {title}
         </Typography.Title>
-        {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+        {extra ? (
+          <Flex gap={8} wrap>
+            {extra}
+          </Flex>
+        ) : null}
       </Flex>
       {description ? (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

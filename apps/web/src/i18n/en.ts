@@ -26,6 +26,7 @@ export const en: Messages = {
   'nav.console': 'Management console',
   'nav.consoleOverview': 'Overview',
   'nav.agencies': 'Agencies',
+  'nav.directory': 'Agency directory',
   'nav.users': 'Users',
   'nav.sector': 'Sector oversight',
   'nav.audit': 'Security audit',
@@ -85,11 +86,14 @@ export const en: Messages = {
   'portal.sectors.listHeading': 'All sectors',
   'portal.services.heading': 'What the platform does',
   'portal.services.open.title': 'Open data',
-  'portal.services.open.desc': 'Citizens, companies and other organizations search the open catalog, obtain and reuse public data lawfully, and can object to it.',
+  'portal.services.open.desc':
+    'Citizens, companies and other organizations search the open catalog, obtain and reuse public data lawfully, and can object to it.',
   'portal.services.share.title': 'Data sharing',
-  'portal.services.share.desc': 'Agencies request shared data through the catalog; reviews run on working-day deadlines, are escalated when late, and leave a full trail.',
+  'portal.services.share.desc':
+    'Agencies request shared data through the catalog; reviews run on working-day deadlines, are escalated when late, and leave a full trail.',
   'portal.services.security.title': 'Secure and trusted',
-  'portal.services.security.desc': 'Data leaves through one exit, masked by security level; every access is written to a tamper-evident, hash-chained audit log.',
+  'portal.services.security.desc':
+    'Data leaves through one exit, masked by security level; every access is written to a tamper-evident, hash-chained audit log.',
   'portal.signIn.heading': 'For government staff',
   'portal.signIn.hint': 'Data stewards, agency staff and supervisors sign in to use the data workbench and the management console.',
   'portal.signIn.button': 'Sign in',
@@ -165,8 +169,10 @@ export const en: Messages = {
   'console.byRole.heading': 'Accounts by role',
   'console.noSteward.heading': 'Agencies without a data steward (R8.1)',
   'console.noSteward.none': 'Every active agency has named a data steward.',
-  'console.noSteward.hint': 'These agencies cannot submit catalogs, requests or data. Give one of their people the “Data steward” role under “Users”.',
+  'console.noSteward.hint':
+    'These agencies cannot submit catalogs, requests or data. Give one of their people the “Data steward” role under “Users”.',
   'console.noSteward.assign': 'Name a steward',
+  'console.byRole.count': 'Accounts',
   'console.quickLinks': 'Shortcuts',
 
   'agencies.heading': 'Agencies',
@@ -214,7 +220,8 @@ export const en: Messages = {
   'users.createTitle': 'New agency account',
   'users.password': 'Initial password',
   'users.passwordConfirm': 'Confirm password',
-  'users.passwordHelp': 'At least 10 characters with letters and digits; hand it over through a safe channel and ask the person to change it.',
+  'users.passwordHelp':
+    'At least 10 characters with letters and digits; hand it over through a safe channel and ask the person to change it.',
   'users.passwordMismatch': 'The two passwords differ',
   'users.editTitle': 'Edit account: {name}',
   'users.disable': 'Disable',
@@ -266,6 +273,8 @@ export const en: Messages = {
   'audit.requestId': 'Request id',
   'audit.details': 'Details',
   'audit.hash': 'Hash',
+  'audit.verifyTitle': 'Log integrity',
+  'audit.verifyHint': 'Recomputes the hash chain of every audit entry on the server to prove that the log has not been altered (R29.1).',
   'audit.verify': 'Verify hash chain',
   'audit.verifyIntact': 'The audit hash chain is intact: {checked} entries checked (R29.1).',
   'audit.verifyBroken': 'The audit hash chain is broken from entry {seq}: {reason} ({checked} entries checked, R29.1)',
@@ -275,6 +284,7 @@ export const en: Messages = {
   'audit.via.session': 'Session',
   'audit.via.api_key': 'API key',
   'audit.via.system': 'System',
+  'audit.via.anonymous': 'Anonymous',
   'audit.empty': 'No matching audit entries',
 
   'profile.heading': 'My account',
@@ -295,7 +305,8 @@ export const en: Messages = {
   'profile.v.weak': 'At least 10 characters with letters and digits',
 
   'apiKeys.heading': 'API keys',
-  'apiKeys.intro': 'An API key calls the platform’s API as you, with your permissions. Keep it safe: never commit it to a repository or send it to others.',
+  'apiKeys.intro':
+    'An API key calls the platform’s API as you, with your permissions. Keep it safe: never commit it to a repository or send it to others.',
   'apiKeys.name': 'Name',
   'apiKeys.prefix': 'Prefix',
   'apiKeys.createdAt': 'Created',
@@ -314,7 +325,8 @@ export const en: Messages = {
   'apiKeys.confirmRevoke': 'Revoke the key “{name}”? Programs using it lose access at once.',
   'apiKeys.revoked': 'Key “{name}” revoked',
   'apiKeys.secretTitle': 'Copy and store your API key now',
-  'apiKeys.secretWarning': 'The key is shown only this once and cannot be seen again after you close this window. If you lose it, revoke it and create a new one.',
+  'apiKeys.secretWarning':
+    'The key is shown only this once and cannot be seen again after you close this window. If you lose it, revoke it and create a new one.',
   'apiKeys.secretLabel': 'Key “{name}”',
   'apiKeys.copy': 'Copy key',
   'apiKeys.copied': 'Copied to the clipboard',

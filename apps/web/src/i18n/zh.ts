@@ -24,6 +24,7 @@ export const zh = {
   'nav.console': '管理控制台',
   'nav.consoleOverview': '概览',
   'nav.agencies': '单位管理',
+  'nav.directory': '单位名录',
   'nav.users': '用户管理',
   'nav.sector': '行业监管',
   'nav.audit': '安全审计',
@@ -165,6 +166,7 @@ export const zh = {
   'console.noSteward.none': '所有启用的单位均已指定数据专员。',
   'console.noSteward.hint': '以下单位不能提交目录、申请或数据。请在“用户管理”中为其授予“数据专员”角色。',
   'console.noSteward.assign': '指定数据专员',
+  'console.byRole.count': '账号数',
   'console.quickLinks': '常用功能',
 
   'agencies.heading': '单位管理',
@@ -264,6 +266,8 @@ export const zh = {
   'audit.requestId': '请求编号',
   'audit.details': '详情',
   'audit.hash': '哈希',
+  'audit.verifyTitle': '日志完整性校验',
+  'audit.verifyHint': '在服务器上重新计算全部审计记录的哈希链，确认日志未被删改（R29.1）。',
   'audit.verify': '校验哈希链',
   'audit.verifyIntact': '审计日志哈希链完整：已校验 {checked} 条记录（R29.1）。',
   'audit.verifyBroken': '审计日志哈希链自第 {seq} 条起被破坏：{reason}（已校验 {checked} 条，R29.1）',
@@ -273,6 +277,7 @@ export const zh = {
   'audit.via.session': '会话',
   'audit.via.api_key': 'API 密钥',
   'audit.via.system': '系统',
+  'audit.via.anonymous': '匿名',
   'audit.empty': '没有匹配的审计记录',
 
   'profile.heading': '个人中心',

@@ -12,11 +12,11 @@ import { PageLoading } from '../components/PageLoading';
 import { SkipLink } from '../components/SkipLink';
 import { useT } from '../i18n/useT';
 import { Brand } from './Brand';
-import { NAV_ITEMS, selectedNavPath } from './navItems';
+import { GROUP_PERMISSION, NAV_ITEMS, selectedNavPath } from './navItems';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
-  const { me, loading, can, signOut } = useAuth();
+  const { me, loading, can, signOut, signedOut } = useAuth();
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();
@@ -24,12 +24,13 @@ export function AppLayout() {
   const items = useMemo<MenuProps['items']>(() => {
     const visible = NAV_ITEMS.filter((item) => can(item.permission));
     const result: NonNullable<MenuProps['items']> = [];
+    const grouping = can(GROUP_PERMISSION);
     for (const item of visible) {
-      const entry = { key: item.path, label: t(item.label) };
-      if (!item.group) {
-        result.push(entry);
+      if (!item.group || !grouping) {
+        result.push({ key: item.path, label: t(item.group && !grouping ? (item.labelOutsideGroup ?? item.label) : item.label) });
         continue;
       }
+      const entry = { key: item.path, label: t(item.label) };
       const groupKey = `group:${item.group}`;
       const group = result.find((existing) => existing?.key === groupKey);
       if (group && 'children' in group && group.children) group.children.push(entry);
@@ -39,7 +40,7 @@ export function AppLayout() {
   }, [can, t]);
 
   if (loading) return <PageLoading />;
-  if (!me) return <Navigate to={loginPathFor(location)} replace />;
+  if (!me) return <Navigate to={signedOut ? '/login' : loginPathFor(location)} replace />;
 
   const selected = selectedNavPath(location.pathname);
 

@@ -9,14 +9,19 @@ export interface NavItem {
   readonly path: string;
   readonly label: MessageKey;
   readonly permission: Permission;
-  /** Shown under this group heading. */
+  /** Shown under the console's group heading, for users who can open the console. */
   readonly group?: MessageKey;
+  /** The label for users without the console (the entry then stands on its own). */
+  readonly labelOutsideGroup?: MessageKey;
 }
+
+/** Who sees the console's group heading. */
+export const GROUP_PERMISSION: Permission = 'console.view';
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench', permission: 'workbench.view' },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
-  { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console' },
+  { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console', labelOutsideGroup: 'nav.directory' },
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
   { path: '/sector', label: 'nav.sector', permission: 'sector.oversee' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

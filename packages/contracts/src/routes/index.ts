@@ -3,3 +3,8 @@ export * from './auth.js';
 export * from './agencies.js';
 export * from './users.js';
 export * from './audit.js';
+export * from './calendar.js';
+export * from './rules.js';
+export * from './deadlines.js';
+export * from './notifications.js';
+export * from './rectifications.js';

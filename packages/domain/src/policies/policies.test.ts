@@ -26,6 +26,12 @@ const MATRIX: Record<Permission, Role[]> = {
   'sector.oversee': [],
   'audit.read': ['security_supervisor', 'bureau_admin'],
   'agency.submit': ['steward'],
+  'calendar.manage': ['bureau_admin'],
+  'rules.manage': ['bureau_admin'],
+  'deadline.pending': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'],
+  'deadline.stats': ['bureau_admin', 'bureau_reviewer'],
+  'rectification.supervise': ['bureau_admin', 'bureau_reviewer'],
+  'rectification.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'sector_supervisor'],
 };
 
 describe('authorize: deny by default, per role (R6.1, R29.1)', () => {

@@ -32,6 +32,18 @@ export const PERMISSIONS = [
   'audit.read',
   /** Submit a catalog, a request or data on behalf of an agency (R8.1). */
   'agency.submit',
+  /** Import or correct the holiday calendar (R37.1). */
+  'calendar.manage',
+  /** Load a revised regulation as a rule set (R37.1). */
+  'rules.manage',
+  /** Pending steps with time left: one's agency's, or every agency's for the bureau. */
+  'deadline.pending',
+  /** On-time rates per agency and step (R33.1). */
+  'deadline.stats',
+  /** Issue and review rectification orders (R35.1). */
+  'rectification.supervise',
+  /** Read rectification orders: the bureau all, sector supervisors their sector's, agencies their own. */
+  'rectification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +97,12 @@ const RULES: Record<Permission, Rule> = {
   'user.manage': anyOf('bureau_admin'),
   'sector.oversee': (actor) => (actor.roles.includes('sector_supervisor') && actor.agency?.sectorAuthorityOf != null ? OK : forbidden()),
   'audit.read': anyOf('security_supervisor', 'bureau_admin'),
+  'calendar.manage': anyOf('bureau_admin'),
+  'rules.manage': anyOf('bureau_admin'),
+  'deadline.pending': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'),
+  'deadline.stats': anyOf('bureau_admin', 'bureau_reviewer'),
+  'rectification.supervise': anyOf('bureau_admin', 'bureau_reviewer'),
+  'rectification.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'sector_supervisor'),
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;
     if (!target) return forbidden();

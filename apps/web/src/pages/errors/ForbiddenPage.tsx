@@ -13,13 +13,17 @@ export function ForbiddenPage() {
   return (
     <Result
       status="403"
-      title={<h1 style={{ fontSize: 24, margin: 0 }} data-testid="page-heading">{t('errors.forbidden.title')}</h1>}
+      title={
+        <h1 style={{ fontSize: 24, margin: 0 }} data-testid="page-heading">
+          {t('errors.forbidden.title')}
+        </h1>
+      }
       subTitle={t('errors.forbidden.desc')}
       extra={
-          <LinkButton type="primary" to={me ? homePath(me) : '/'}>
-            {me ? t('errors.toMyHome') : t('errors.backHome')}
-          </LinkButton>
-        }
+        <LinkButton type="primary" to={me ? homePath(me) : '/'}>
+          {me ? t('errors.toMyHome') : t('errors.backHome')}
+        </LinkButton>
+      }
     />
   );
 }

@@ -15,7 +15,11 @@ export function NotFoundPage() {
     <PublicLayout>
       <Result
         status="404"
-        title={<h1 style={{ fontSize: 24, margin: 0 }} data-testid="page-heading">{t('errors.notFound.title')}</h1>}
+        title={
+          <h1 style={{ fontSize: 24, margin: 0 }} data-testid="page-heading">
+            {t('errors.notFound.title')}
+          </h1>
+        }
         subTitle={t('errors.notFound.desc')}
         extra={
           <LinkButton type="primary" to={me ? homePath(me) : '/'}>

@@ -56,7 +56,11 @@ export function LoginPage() {
           <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
           {error ? <ErrorAlert error={error} title={t('login.failed')} /> : null}
           <Form<LoginValues> layout="vertical" requiredMark={false} onFinish={(values) => void onFinish(values)} disabled={submitting}>
-            <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
               <Input size="large" autoComplete="username" autoFocus data-testid="login-username" />
             </Form.Item>
             <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>

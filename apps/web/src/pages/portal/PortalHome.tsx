@@ -112,7 +112,9 @@ export function PortalHome() {
               <Typography.Title level={2} style={{ fontSize: 18, margin: 0, color: '#0c3d8a' }}>
                 {t('portal.signIn.heading')}
               </Typography.Title>
-              <Typography.Paragraph style={{ margin: '6px 0 0', color: 'rgba(0,0,0,0.75)' }}>{t('portal.signIn.hint')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: '6px 0 0', color: 'rgba(0,0,0,0.75)' }}>
+                {t('portal.signIn.hint')}
+              </Typography.Paragraph>
             </Col>
             <Col>
               <LinkButton type="primary" size="large" to="/login">

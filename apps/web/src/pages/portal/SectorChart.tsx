@@ -7,11 +7,10 @@ import type { SectorCount } from './sectorCounts';
 /** Agencies per sector (R6.1's ten sectors) as a horizontal bar chart, largest on top. */
 export function SectorChart({ counts }: { readonly counts: readonly SectorCount[] }) {
   const { t, pick } = useI18n();
-  const ascending = useMemo(() => [...counts].sort((a, b) => a.agencies - b.agencies), [counts]);
-  const categories = useMemo(() => ascending.map((row) => pick(SECTOR_LABELS[row.sector])), [ascending, pick]);
-  const values = useMemo(() => ascending.map((row) => row.agencies), [ascending]);
-  const summary = [...ascending]
-    .reverse()
+  const rows = useMemo(() => [...counts].sort((a, b) => b.agencies - a.agencies), [counts]);
+  const categories = useMemo(() => rows.map((row) => pick(SECTOR_LABELS[row.sector])), [rows, pick]);
+  const values = useMemo(() => rows.map((row) => row.agencies), [rows]);
+  const summary = rows
     .map((row) => t('portal.sectors.item', { sector: pick(SECTOR_LABELS[row.sector]), count: row.agencies }))
     .join(t('common.listSeparator'));
   return (

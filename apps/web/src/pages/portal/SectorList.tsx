@@ -23,10 +23,10 @@ export function SectorList({ counts, query }: { readonly counts: readonly Sector
       ) : (
         <Row gutter={[12, 12]} role="list" data-testid="sector-list">
           {matching.map((row) => (
-            <Col xs={24} sm={12} lg={8} key={row.sector} role="listitem">
+            <Col xs={12} sm={8} lg={12} xl={8} key={row.sector} role="listitem">
               <div className="gs-sector-tile">
-                <span style={{ fontWeight: 600 }}>{pick(SECTOR_LABELS[row.sector])}</span>
-                <span style={{ color: '#0c3d8a' }}>{t('portal.sectors.count', { count: row.agencies })}</span>
+                <span className="gs-sector-name">{pick(SECTOR_LABELS[row.sector])}</span>
+                <span className="gs-sector-count">{t('portal.sectors.count', { count: row.agencies })}</span>
               </div>
             </Col>
           ))}

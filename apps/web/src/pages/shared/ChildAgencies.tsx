@@ -2,6 +2,7 @@ import type { AgencyDetail } from '@gongshu/contracts';
 import { List, Typography } from 'antd';
 import { useI18n } from '../../i18n/useT';
 import { kindLabel } from './labels';
+import { EmptyText } from '../../components/EmptyText';
 
 /** The agencies placed under this one (R5.1). */
 export function ChildAgencies({ items }: { readonly items: AgencyDetail['children'] }) {
@@ -10,7 +11,7 @@ export function ChildAgencies({ items }: { readonly items: AgencyDetail['childre
     <List
       size="small"
       dataSource={items}
-      locale={{ emptyText: i18n.t('agency.noChildren') }}
+      locale={{ emptyText: <EmptyText>{i18n.t('agency.noChildren')}</EmptyText> }}
       renderItem={(child) => (
         <List.Item>
           <Typography.Text>{child.name}</Typography.Text>

@@ -1,0 +1,64 @@
+/**
+ * The routes. The portal and sign-in load with the app; signed-in pages load on demand, each
+ * behind the permission the server also checks.
+ */
+import type { Permission } from '@gongshu/domain';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequirePermission } from './auth/RequirePermission';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { RouteErrorPage } from './pages/errors/RouteErrorPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { PortalHome } from './pages/portal/PortalHome';
+
+/** React.lazy for a module's named export (the codebase has no default exports). */
+function lazyNamed<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const WorkbenchPage = lazyNamed(() => import('./pages/workbench/WorkbenchPage'), 'WorkbenchPage');
+const ConsoleOverview = lazyNamed(() => import('./pages/console/ConsoleOverview'), 'ConsoleOverview');
+const AgenciesPage = lazyNamed(() => import('./pages/console/AgenciesPage'), 'AgenciesPage');
+const UsersPage = lazyNamed(() => import('./pages/console/UsersPage'), 'UsersPage');
+const SectorPage = lazyNamed(() => import('./pages/sector/SectorPage'), 'SectorPage');
+const AuditPage = lazyNamed(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const ProfilePage = lazyNamed(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
+
+function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
+  return {
+    path,
+    element: (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/', element: <PortalHome /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          guarded('/workbench', 'workbench.view', WorkbenchPage),
+          guarded('/console', 'console.view', ConsoleOverview),
+          guarded('/console/agencies', 'agency.list', AgenciesPage),
+          guarded('/console/users', 'user.read', UsersPage),
+          guarded('/sector', 'sector.oversee', SectorPage),
+          guarded('/audit', 'audit.read', AuditPage),
+          guarded('/profile', 'profile.read', ProfilePage),
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
