@@ -111,6 +111,11 @@ const TABLE: Record<string, Case> = {
     expectStatus: 204,
   },
   'GET /api/rectifications': { allowed: 'hrss-staff', forbidden: 'citizen' },
+  'GET /api/rectifications/:id': {
+    allowed: 'hrss-staff',
+    forbidden: 'citizen',
+    request: (ids) => ({ url: `/api/rectifications/${ids.orderToReport}` }),
+  },
   'POST /api/rectifications': {
     allowed: 'reviewer',
     forbidden: 'hrss-steward',

@@ -33,6 +33,17 @@ export const listRectifications = defineRoute({
   },
 });
 
+export const getRectification = defineRoute({
+  method: 'GET',
+  url: '/api/rectifications/:id',
+  schema: {
+    tags: ['supervision'],
+    summary: 'One rectification order with its current step on the clock',
+    params: IdParams,
+    response: { 200: Rectification, ...protectedErrors, 404: protectedErrors[400] },
+  },
+});
+
 export const issueRectification = defineRoute({
   method: 'POST',
   url: '/api/rectifications',

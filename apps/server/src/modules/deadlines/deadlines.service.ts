@@ -101,8 +101,9 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
     kind: string,
     prefix: { zh: string; en: string },
     now: Date,
+    labels: Map<string, { zh: string; en: string }>,
   ): Promise<void> {
-    const label = (await stepLabels(trx)).get(row.step) ?? { zh: row.step, en: row.step };
+    const label = labels.get(row.step) ?? { zh: row.step, en: row.step };
     const n: NewNotification = {
       kind,
       title: { zh: `${prefix.zh}${label.zh}：${row.title}`, en: `${prefix.en}${label.en}: ${row.title}` },
@@ -206,7 +207,7 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
           provisional: row.provisional,
         },
       });
-      await notifyResponsible(trx, row, 'deadline.opened', { zh: '新待办：', en: 'New: ' }, clock());
+      await notifyResponsible(trx, row, 'deadline.opened', { zh: '新待办：', en: 'New: ' }, clock(), await stepLabels(trx));
       return row;
     },
 
@@ -253,17 +254,16 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
       for (;;) {
         const done = await db.transaction().execute(async (trx) => {
           const batch = await lockOverdueBatch(trx, now, BATCH);
-          const admins = batch.length > 0 ? await bureauUsersWithRole(trx, 'bureau_admin') : [];
+          if (batch.length === 0) return 0;
+          const admins = await bureauUsersWithRole(trx, 'bureau_admin');
+          const labels = await stepLabels(trx);
+          const names = new Map((await trx.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
           for (const row of batch) {
             const change = applyDeadlineEvent({ state: 'open', dueAt: row.due_at }, { type: 'overdue', at: now });
             if (!change.ok) continue;
             const updated = await updateDeadline(trx, row.id, { state: 'overdue', overdue_at: now, escalated_at: now });
-            await notifyResponsible(trx, updated, 'deadline.overdue', { zh: '已超期：', en: 'Overdue: ' }, now);
-            const agency = await trx
-              .selectFrom('agencies')
-              .select('name')
-              .where('id', '=', row.responsible_agency_id)
-              .executeTakeFirstOrThrow();
+            await notifyResponsible(trx, updated, 'deadline.overdue', { zh: '已超期：', en: 'Overdue: ' }, now, labels);
+            const agency = { name: names.get(row.responsible_agency_id) ?? '' };
             await insertNotifications(
               trx,
               admins,
@@ -294,12 +294,13 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
         const candidates = await lockReminderCandidates(trx, now, horizon, 500);
         if (candidates.length === 0) return 0;
         const calendar = await loadWorkingCalendar(trx);
+        const labels = await stepLabels(trx);
         let count = 0;
         for (const row of candidates) {
           const left = workingDaysLeft(now, row.due_on, calendar, DEADLINE_MODE);
           if (!left.ok || left.value.days > 1) continue;
           const updated = await updateDeadline(trx, row.id, { reminded_at: now });
-          await notifyResponsible(trx, updated, 'deadline.due_soon', { zh: '即将到期：', en: 'Due soon: ' }, now);
+          await notifyResponsible(trx, updated, 'deadline.due_soon', { zh: '即将到期：', en: 'Due soon: ' }, now, labels);
           await audit.record(trx, ctx, {
             action: 'deadline.remind',
             subjectType: 'deadline',

@@ -3,9 +3,12 @@ import type { App } from '../../http/types.js';
 import type { RectificationsService } from './rectifications.service.js';
 
 export function registerRectificationRoutes(app: App, rectifications: RectificationsService): void {
-  const { listRectifications, issueRectification, reportRectification, reviewRectification } = routes;
+  const { listRectifications, getRectification, issueRectification, reportRectification, reviewRectification } = routes;
   app.get(listRectifications.url, { schema: listRectifications.schema, config: { access: 'rectification.read' } }, async (request) =>
     rectifications.list(request.ctx, request.query.state),
+  );
+  app.get(getRectification.url, { schema: getRectification.schema, config: { access: 'rectification.read' } }, async (request) =>
+    rectifications.get(request.ctx, request.params.id),
   );
   app.post(
     issueRectification.url,

@@ -110,17 +110,27 @@ export function createRectificationsService(deps: {
     return row?.id ?? null;
   }
 
+  /** The orders the actor may read: all for the bureau, the sector's for its supervisor (R6.1), else the own agency's. */
+  function visibleTo(ctx: RequestContext) {
+    const actor = ctx.actor.kind === 'user' ? ctx.actor : fail('AUTH_REQUIRED');
+    const q = rowsQuery(db);
+    if (authorize(actor, 'rectification.supervise').ok) return q;
+    const sector = actor.roles.includes('sector_supervisor') ? actor.agency?.sectorAuthorityOf : null;
+    return sector ? q.where('a.sector', '=', sector) : q.where('r.agency_id', '=', actor.agency?.id ?? fail('FORBIDDEN'));
+  }
+
   return {
     async list(ctx: RequestContext, state: string | undefined): Promise<Rectification[]> {
-      const actor = ctx.actor.kind === 'user' ? ctx.actor : fail('AUTH_REQUIRED');
-      let q = rowsQuery(db);
-      if (!authorize(actor, 'rectification.supervise').ok) {
-        const sector = actor.roles.includes('sector_supervisor') ? actor.agency?.sectorAuthorityOf : null;
-        // Sector supervisors see their sector's agencies (R6.1); stewards and staff their own.
-        q = sector ? q.where('a.sector', '=', sector) : q.where('r.agency_id', '=', actor.agency?.id ?? fail('FORBIDDEN'));
-      }
+      let q = visibleTo(ctx);
       if (state) q = q.where('r.state', '=', state);
       return present(db, await q.orderBy('r.issued_at', 'desc').limit(500).execute());
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<Rectification> {
+      const row = await visibleTo(ctx).where('r.id', '=', id).executeTakeFirst();
+      if (!row) fail('NOT_FOUND', { field: 'id' });
+      const [item] = await present(db, [row]);
+      return item ?? fail('NOT_FOUND');
     },
 
     async issue(ctx: RequestContext, input: IssueInput): Promise<Rectification> {
