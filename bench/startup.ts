@@ -50,7 +50,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'gongshu-bench-'));
 try {
   const fresh = await timeToReady(dir);
   const restart = await timeToReady(dir);
-  console.log(JSON.stringify({ benchmark: 'startup', freshDemoCitySeconds: Number(fresh.toFixed(2)), restartSeconds: Number(restart.toFixed(2)) }));
+  console.log(
+    JSON.stringify({ benchmark: 'startup', freshDemoCitySeconds: Number(fresh.toFixed(2)), restartSeconds: Number(restart.toFixed(2)) }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

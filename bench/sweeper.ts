@@ -31,7 +31,15 @@ async function run(kind: string, db: Db): Promise<void> {
   const started = performance.now();
   const result = await services.deadlines.sweep(new Date());
   const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ benchmark: 'sweeper', database: kind, steps: result.overdue, seconds: Number(seconds.toFixed(2)), stepsPerSecond: Math.round(result.overdue / seconds) }));
+  console.log(
+    JSON.stringify({
+      benchmark: 'sweeper',
+      database: kind,
+      steps: result.overdue,
+      seconds: Number(seconds.toFixed(2)),
+      stepsPerSecond: Math.round(result.overdue / seconds),
+    }),
+  );
 }
 
 const pglite = await openDatabase({ pglite: await PGlite.create({ parsers: PGLITE_PARSERS }) });

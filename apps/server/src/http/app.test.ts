@@ -94,3 +94,30 @@ describe('HTTP basics', () => {
     for (const line of logLines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   });
 });
+
+describe('the web app', () => {
+  it('serves files added after start-up, index.html for page paths, and 404 for missing assets', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('./app.js');
+    const dist = await mkdtemp(path.join(tmpdir(), 'gongshu-web-'));
+    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>公数</title>');
+    await mkdir(path.join(dist, 'assets'));
+    const app = await buildApp({ config: h.config, services: h.services, webDist: dist });
+    try {
+      await writeFile(path.join(dist, 'assets', 'late.js'), 'console.log(1)');
+      const asset = await app.inject({ method: 'GET', url: '/assets/late.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-type']).toMatch(/javascript/);
+      const page = await app.inject({ method: 'GET', url: '/console/agencies?x=1' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>公数</title>');
+      expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/api/missing' })).json().code).toBe('NOT_FOUND');
+    } finally {
+      await app.close();
+      await rm(dist, { recursive: true, force: true });
+    }
+  });
+});

@@ -152,13 +152,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerNotificationRoutes(app, services.notifications);
   registerRectificationRoutes(app, services.rectifications);
 
-  const webDist = options.webDist;
-  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
+  if (webDist) {
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    // The web app routes on the client: unknown non-API GETs get its index page.
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && webDist && existsSync(path.join(webDist, 'index.html'))) {
+    // The web app routes on the client: unknown page paths get its index page; unknown API paths
+    // and missing assets get a 404.
+    const url = request.url.split('?')[0] ?? '';
+    if (webDist && request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/assets/') && !path.extname(url)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send(errorBody(refuse('NOT_FOUND'), request.id));

@@ -11,7 +11,7 @@ export function LanguageSwitch({ onDark = false }: { readonly onDark?: boolean }
       data-testid="language-switch"
       onClick={() => setLang(next)}
       title={t('lang.switchLabel')}
-      style={onDark ? { color: '#ffffff' } : undefined}
+      className={onDark ? 'gs-header-button' : undefined}
     >
       <span lang={next === 'en' ? 'en' : 'zh-CN'}>{t('lang.switchTo')}</span>
     </Button>

@@ -3,7 +3,7 @@
  * the page in <main>, and a footer. Signed-out visitors are sent to /login and back.
  */
 import { Button, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPathFor } from '../auth/homePath';
 import { useAuth } from '../auth/useAuth';
@@ -20,6 +20,9 @@ export function AppLayout() {
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();
+  // Below the lg breakpoint the side navigation folds away behind a header button.
+  const [narrow, setNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   const items = useMemo<MenuProps['items']>(() => {
     const visible = NAV_ITEMS.filter((item) => can(item.permission));
@@ -48,13 +51,26 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <SkipLink />
       <Layout.Header className="gs-header">
-        <Brand name={`${t('app.brand')} · ${t('app.consoleName')}`} to="/" />
+        <div className="gs-header-start">
+          {narrow ? (
+            <Button
+              type="text"
+              className="gs-menu-toggle"
+              aria-expanded={!collapsed}
+              aria-controls="gs-side-nav"
+              onClick={() => setCollapsed((value) => !value)}
+            >
+              {t('nav.menu')}
+            </Button>
+          ) : null}
+          <Brand name={t('app.brand')} product={t('app.consoleName')} to="/" />
+        </div>
         <div className="gs-header-actions">
           <LanguageSwitch onDark />
           <UserMenu />
           <Button
             type="text"
-            style={{ color: '#ffffff' }}
+            className="gs-header-button"
             data-testid="sign-out"
             onClick={() => {
               void signOut().then(() => navigate('/login', { replace: true }));
@@ -65,13 +81,29 @@ export function AppLayout() {
         </div>
       </Layout.Header>
       <Layout hasSider>
-        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} className="gs-sider" theme="light">
-          <nav aria-label={t('nav.main')}>
+        <Layout.Sider
+          width={220}
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setCollapsed(broken);
+          }}
+          className="gs-sider"
+          theme="light"
+        >
+          <nav aria-label={t('nav.main')} id="gs-side-nav">
             <Menu
               mode="inline"
               items={items}
               selectedKeys={selected ? [selected] : []}
-              onClick={({ key }) => void navigate(key)}
+              onClick={({ key }) => {
+                if (narrow) setCollapsed(true);
+                void navigate(key);
+              }}
               style={{ borderInlineEnd: 'none', paddingTop: 8 }}
             />
           </nav>

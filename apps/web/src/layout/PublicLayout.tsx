@@ -19,9 +19,9 @@ export function PublicLayout({ children, footer }: { readonly children: ReactNod
     <Layout style={{ minHeight: '100vh' }}>
       <SkipLink />
       <Layout.Header className="gs-header">
-        <Brand name={`${t('app.brand')} · ${t('app.portalName')}`} to="/" />
+        <Brand name={t('app.brand')} product={t('app.portalName')} to="/" />
         <nav aria-label={t('nav.portalNav')} className="gs-header-actions">
-          <Link to="/" className="gs-header-link">
+          <Link to="/" className="gs-header-link gs-hide-narrow">
             {t('nav.home')}
           </Link>
           <LanguageSwitch onDark />

@@ -86,9 +86,11 @@ export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }
     },
 
     async search(db, filter) {
-      const rows = await searchAuditRows(db, filter);
-      const last = rows.at(-1);
-      return { entries: rows.map(presentAuditRow), nextBeforeSeq: rows.length === filter.limit && last ? last.seq : null };
+      // One row more than asked tells whether another page exists.
+      const rows = await searchAuditRows(db, { ...filter, limit: filter.limit + 1 });
+      const page = rows.slice(0, filter.limit);
+      const last = page.at(-1);
+      return { entries: page.map(presentAuditRow), nextBeforeSeq: rows.length > filter.limit && last ? last.seq : null };
     },
   };
 }

@@ -147,3 +147,18 @@ describe('gongshu audit verify (CLI)', () => {
     }
   });
 });
+
+describe('audit search paging', () => {
+  it('offers a next page only when there is one', async () => {
+    const s = await h.signIn('police-security');
+    const total = (await h.db.selectFrom('audit_log').select('seq').execute()).length;
+    const all = await h.app.inject({ method: 'GET', url: `/api/audit?limit=${total + 5}`, headers: s.headers });
+    expect(all.json().nextBeforeSeq).toBeNull();
+    const first = await h.app.inject({ method: 'GET', url: '/api/audit?limit=2', headers: s.headers });
+    const next = first.json().nextBeforeSeq as number;
+    expect(first.json().entries).toHaveLength(2);
+    expect(next).toBe(first.json().entries[1].seq);
+    const second = await h.app.inject({ method: 'GET', url: `/api/audit?limit=2&beforeSeq=${next}`, headers: s.headers });
+    expect(second.json().entries[0].seq).toBeLessThan(next);
+  });
+});
