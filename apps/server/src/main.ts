@@ -14,6 +14,7 @@ import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
 import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
+import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
 import { ensureReferenceData } from './modules/reference/reference-data.js';
 import { startSweeper } from './jobs/deadline-sweeper.js';
 import { createServices, type Services } from './services.js';
@@ -37,10 +38,16 @@ export async function prepareDatabase(db: Db, services: Services): Promise<void>
 export async function seedDemo(
   services: Services,
   ctx = systemContext(),
-): Promise<{ agenciesAdded: number; usersAdded: number; orders: number }> {
+): Promise<{ agenciesAdded: number; usersAdded: number; orders: number; resources: number }> {
   const city = await seedDemoCity(services, ctx);
   const orders = await seedDemoWorkflows(services);
-  return { agenciesAdded: city.agenciesAdded, usersAdded: city.usersAdded, orders };
+  const catalog = await seedDemoCatalog(services);
+  await services.db
+    .insertInto('platform_meta')
+    .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return { agenciesAdded: city.agenciesAdded, usersAdded: city.usersAdded, orders, resources: catalog.published + catalog.pending };
 }
 
 /** Opens, migrates and (on an empty development database) seeds; returns the ready app. */
@@ -50,8 +57,9 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     const services = createServices(db, config, clock);
     await prepareDatabase(db, services);
     if (config.seedDemo) {
-      const empty = (await db.kysely.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
-      if (empty) await seedDemo(services);
+      // Every part of the demo seed is idempotent: an interrupted first start finishes on the next.
+      const complete = await db.kysely.selectFrom('platform_meta').select('key').where('key', '=', 'demo_complete_at').executeTakeFirst();
+      if (!complete) await seedDemo(services);
     }
     const app = await buildApp({ config, services, webDist: WEB_DIST });
     const stopSweeper = startSweeper(services.deadlines, config.sweepSeconds, app.log);

@@ -16,6 +16,7 @@ import { createRulesService, type RulesService } from './modules/rules/rules.ser
 import { createDeadlinesService, type DeadlinesService } from './modules/deadlines/deadlines.service.js';
 import { createNotificationsService, type NotificationsService } from './modules/notifications/notifications.service.js';
 import { createRectificationsService, type RectificationsService } from './modules/rectifications/rectifications.service.js';
+import { createCatalogService, type CatalogService } from './modules/catalog/catalog.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -30,6 +31,7 @@ export interface Services {
   readonly deadlines: DeadlinesService;
   readonly notifications: NotificationsService;
   readonly rectifications: RectificationsService;
+  readonly catalog: CatalogService;
   /** Audits a request refused by a rule (outcome denied). */
   recordDenied(ctx: RequestContext, route: string, code: string): Promise<void>;
 }
@@ -57,6 +59,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     deadlines,
     notifications: createNotificationsService({ db, clock }),
     rectifications: createRectificationsService({ db, audit, clock, deadlines }),
+    catalog: createCatalogService({ db, audit, clock, deadlines }),
     async recordDenied(ctx, route, code) {
       await db
         .transaction()

@@ -2,7 +2,22 @@
  * Enumerations of the API. Contracts may only import domain *types*, so the values are listed
  * here and checked against the domain's types both ways at compile time.
  */
-import type { AgencyKind as DomainAgencyKind, Role, SecurityDuty as DomainSecurityDuty, Sector as DomainSector } from '@gongshu/domain';
+import type {
+  AgencyKind as DomainAgencyKind,
+  DataGrade as DomainDataGrade,
+  DataType as DomainDataType,
+  FormatCategory as DomainFormatCategory,
+  IdentifierRole as DomainIdentifierRole,
+  OpenNoneGround as DomainOpenNoneGround,
+  OpenType as DomainOpenType,
+  Role,
+  SecurityDuty as DomainSecurityDuty,
+  Sector as DomainSector,
+  Sensitivity as DomainSensitivity,
+  ShareMethod as DomainShareMethod,
+  ShareType as DomainShareType,
+  UpdateFrequency as DomainUpdateFrequency,
+} from '@gongshu/domain';
 import { Type } from 'typebox';
 
 type Exactly<T, U extends readonly T[]> = [T] extends [U[number]] ? U : never;
@@ -50,3 +65,22 @@ export const SecurityDuty = Type.Enum([...(SECURITY_DUTY_VALUES satisfies Exactl
 export const AgencyLevel = Type.Enum(['city', 'town']);
 export const AuditOutcome = Type.Enum(['ok', 'denied', 'failed']);
 export const PublicKind = Type.Enum(['citizen', 'organization']);
+
+/** An enum schema whose values must be exactly the domain type's (checked both ways). */
+function exactEnum<T extends string>() {
+  return <const U extends readonly T[]>(values: U & ([T] extends [U[number]] ? unknown : never), options?: { description?: string }) =>
+    Type.Enum([...values], options);
+}
+
+export const FormatCategory = exactEnum<DomainFormatCategory>()(['electronic_file', 'spreadsheet', 'database', 'image', 'streaming_media', 'self_describing', 'service_interface']);
+export const DataType = exactEnum<DomainDataType>()(['string', 'integer', 'decimal', 'date', 'datetime', 'boolean']);
+export const IdentifierRole = exactEnum<DomainIdentifierRole>()(['citizen_id', 'credit_code', 'other_code', 'none']);
+export const Sensitivity = exactEnum<DomainSensitivity>()(['public', 'internal', 'sensitive', 'highly_sensitive']);
+export const ShareType = exactEnum<DomainShareType>()(['unconditional', 'conditional', 'none']);
+export const OpenType = exactEnum<DomainOpenType>()(['unconditional', 'conditional', 'none']);
+export const ShareMethod = exactEnum<DomainShareMethod>()(['interface', 'bulk_file', 'query']);
+export const OpenNoneGround = exactEnum<DomainOpenNoneGround>()(['state_secret', 'security_stability', 'trade_secret_privacy', 'agreement_ip', 'law_excluded'], {
+  description: 'The five grounds of R18.1',
+});
+export const UpdateFrequency = exactEnum<DomainUpdateFrequency>()(['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'irregular']);
+export const DataGrade = exactEnum<DomainDataGrade>()(['general', 'important', 'core']);

@@ -96,6 +96,84 @@ export const errorCatalog = {
     zh: '办理时限状态不允许此操作',
     en: 'The deadline is not in a state that allows this',
   },
+  CATALOG_INVALID: {
+    zh: '目录条目不符合要求，请逐项修改',
+    en: 'The catalog entry is not valid: see each problem',
+    requirement: 'R10.1',
+  },
+  CATALOG_STATE_SECRET: {
+    zh: '涉及国家秘密的数据不得进入平台',
+    en: 'Data involving state secrets never enters the platform',
+    requirement: 'R2.2',
+  },
+  CATALOG_REQUIRED: { zh: '必填项未填写', en: 'A required item is missing', requirement: 'R10.1' },
+  CATALOG_VALUE_INVALID: { zh: '取值不在允许范围内', en: 'The value is not one of those allowed', requirement: 'R10.1' },
+  CATALOG_FIELD_INVALID: { zh: '信息项定义有误', en: 'A field (信息项) is not valid', requirement: 'R10.1' },
+  CATALOG_SHARE_CONDITIONS_REQUIRED: {
+    zh: '有条件共享须列明申请条件',
+    en: 'Conditional sharing must list the application conditions',
+    requirement: 'R13.1',
+  },
+  CATALOG_SHARE_LEGAL_BASIS_REQUIRED: {
+    zh: '有条件共享和不予共享须注明法律依据',
+    en: 'Conditional and not-shared data must cite their legal basis',
+    requirement: 'R13.1',
+  },
+  CATALOG_OPEN_CONDITIONS_REQUIRED: {
+    zh: '有条件开放须公布开放条件',
+    en: 'Conditional opening must publish its conditions',
+    requirement: 'R19.2',
+  },
+  CATALOG_OPEN_GROUND_REQUIRED: {
+    zh: '不予开放须选择第十八条规定的情形之一并注明法律依据',
+    en: 'Not opening must cite one of the five grounds of Article 18 and its legal basis',
+    requirement: 'R18.1',
+  },
+  CATALOG_OPEN_LEVEL_CONFLICT: {
+    zh: '开放属性与安全级别不符',
+    en: 'The open attribute does not fit the security level',
+    requirement: 'R18.2',
+  },
+  CATALOG_OPEN_EXCEEDS_SHARE: {
+    zh: '开放程度不能高于共享程度',
+    en: 'Data cannot be more open to the public than it is shared between agencies',
+    requirement: 'R18.2',
+  },
+  CATALOG_CLASSIFICATION_UNKNOWN: { zh: '资源分类不存在', en: 'Unknown classification', requirement: 'R10.1' },
+  CATALOG_DUPLICATION_UNJUSTIFIED: {
+    zh: '信息项与已共享数据重复，须说明重复采集的理由',
+    en: 'Fields overlap data already shared: justify collecting them again',
+    requirement: 'R9.1',
+  },
+  CATALOG_CHANGE_REASON_REQUIRED: {
+    zh: '目录变更须说明原因及法律法规或职责变更日期',
+    en: 'A catalog change must state its reason and the date of the law or duty change',
+    requirement: 'R10.3',
+  },
+  CATALOG_STATE_INVALID: { zh: '目录条目当前状态不允许此操作', en: 'The catalog entry is not in a state that allows this' },
+  CATALOG_DOWNGRADE_APPROVAL_REQUIRED: {
+    zh: '降低开放或共享属性须经市大数据工作主管部门同意',
+    en: 'Lowering the open or share attribute needs the bureau’s approval',
+    requirement: 'R18.3',
+  },
+  CATALOG_RETURN_REASONS_REQUIRED: {
+    zh: '退回须一次性列明全部具体理由',
+    en: 'A return must state all its specific reasons at once',
+    requirement: 'R16.1',
+  },
+  CATALOG_IMPORT_INVALID: {
+    zh: '目录导入文件有误，未保存任何条目',
+    en: 'The catalog file has errors: nothing was saved',
+    requirement: 'R10.1',
+  },
+  CATALOG_IMPORT_FILE_UNREADABLE: {
+    zh: '文件无法读取：请上传用“目录填报模板”填写并保存的 .xlsx 文件',
+    en: 'The file cannot be read: upload an .xlsx file filled in from the catalog template',
+  },
+  CATALOG_IMPORT_LAYOUT_INVALID: {
+    zh: '文件与目录填报模板的格式不符',
+    en: 'The file does not follow the catalog template',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -9,3 +9,4 @@ export * from './identity/index.js';
 export * from './policies/index.js';
 export * from './rules/index.js';
 export * from './deadlines/index.js';
+export * from './catalog/index.js';

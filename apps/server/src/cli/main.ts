@@ -62,7 +62,9 @@ program
     const config = loadConfig();
     if (config.env === 'production') throw new ConfigError('the demo city is never seeded in production');
     const summary = await withDatabase((_db, services) => seedDemo(services, systemContext('cli')));
-    out(`demo city: ${summary.agenciesAdded} agencies, ${summary.usersAdded} users and ${summary.orders} rectification orders added`);
+    out(
+      `demo city: ${summary.agenciesAdded} agencies, ${summary.usersAdded} users, ${summary.orders} rectification orders and ${summary.resources} catalog entries added`,
+    );
   });
 
 const audit = program.command('audit').description('the audit trail (R29.1)');

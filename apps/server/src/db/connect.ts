@@ -48,6 +48,9 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
       max: options.poolSize ?? 10,
       types: { getTypeParser: pgTypeParser },
     });
+    // An idle client that loses its connection (server restart, admin kill) must not crash the
+    // process: the pool drops it and the next query connects again.
+    pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, kind: 'postgres', pglite: null, pool, close: () => kysely.destroy() };
   }

@@ -98,6 +98,11 @@ const DECLARED: Record<string, string[]> = {
     'created_at',
   ],
   notifications: ['id', 'user_id', 'kind', 'title_zh', 'title_en', 'body_zh', 'body_en', 'link', 'deadline_id', 'created_at', 'read_at'],
+  catalog_classes: ['code', 'name', 'level', 'parent_code'],
+  catalog_sequences: ['classification_code', 'last_value'],
+  catalog_resources: ['id', 'code', 'provider_agency_id', 'current_version_id', 'first_published_at', 'last_published_at', 'created_at'],
+  catalog_versions: ['id', 'resource_id', 'number', 'kind', 'state', 'metadata', 'justification', 'overlaps', 'change_reason', 'law_change_date', 'filing_due_on', 'filed_late', 'downgrades', 'created_by', 'created_at', 'updated_at', 'submitted_by', 'submitted_at', 'reviewed_by', 'reviewed_at', 'review_comment', 'return_reasons', 'downgrade_decided_by', 'downgrade_decided_at', 'published_at'],
+  catalog_search: ['resource_id', 'code', 'name', 'name_en', 'summary', 'keywords', 'provider_agency_id', 'provider_name', 'sector', 'classification_code', 'class_top', 'share_type', 'open_type', 'format_category', 'update_frequency', 'security_level', 'field_count', 'published_at', 'search_vector'],
   rectification_orders: [
     'id',
     'agency_id',

@@ -182,6 +182,78 @@ export interface RectificationOrdersTable {
   closed_at: Timestamp | null;
 }
 
+export interface CatalogClassesTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+}
+
+export interface CatalogSequencesTable {
+  classification_code: string;
+  last_value: number;
+}
+
+export interface CatalogResourcesTable {
+  id: Generated<string>;
+  code: string | null;
+  provider_agency_id: string;
+  current_version_id: string | null;
+  first_published_at: Timestamp | null;
+  last_published_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface CatalogVersionsTable {
+  id: Generated<string>;
+  resource_id: string;
+  number: number;
+  kind: string;
+  state: string;
+  metadata: ColumnType<unknown, string, string>;
+  justification: string | null;
+  overlaps: ColumnType<unknown, string | undefined, string>;
+  change_reason: string | null;
+  law_change_date: DateColumn | null;
+  filing_due_on: DateColumn | null;
+  filed_late: boolean | null;
+  downgrades: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_comment: string | null;
+  return_reasons: ColumnType<unknown, string | undefined, string>;
+  downgrade_decided_by: string | null;
+  downgrade_decided_at: Timestamp | null;
+  published_at: Timestamp | null;
+}
+
+export interface CatalogSearchTable {
+  resource_id: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  summary: string;
+  keywords: ColumnType<string[], string[], string[]>;
+  provider_agency_id: string;
+  provider_name: string;
+  sector: string | null;
+  classification_code: string;
+  class_top: string;
+  share_type: string;
+  open_type: string;
+  format_category: string;
+  update_frequency: string;
+  security_level: number;
+  field_count: number;
+  published_at: Timestamp;
+  search_vector: ColumnType<string, unknown, unknown>;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -194,6 +266,11 @@ export interface Database {
   deadlines: DeadlinesTable;
   notifications: NotificationsTable;
   rectification_orders: RectificationOrdersTable;
+  catalog_classes: CatalogClassesTable;
+  catalog_sequences: CatalogSequencesTable;
+  catalog_resources: CatalogResourcesTable;
+  catalog_versions: CatalogVersionsTable;
+  catalog_search: CatalogSearchTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -208,3 +285,5 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type DeadlineRow = Selectable<DeadlinesTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type RectificationRow = Selectable<RectificationOrdersTable>;
+export type CatalogVersionRow = Selectable<CatalogVersionsTable>;
+export type CatalogResourceRow = Selectable<CatalogResourcesTable>;

@@ -5,6 +5,7 @@
  */
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMetadata } from '../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 
 interface Case {
@@ -18,6 +19,14 @@ interface Case {
 }
 
 interface Ids {
+  resource: string;
+  openResource: string;
+  draftToEdit: string;
+  draftToDiscard: string;
+  draftToSubmit: string;
+  toApprove: string;
+  toReturn: string;
+  toDecide: string;
   hrssAgency: string;
   someUser: string;
   apiKey: string;
@@ -134,6 +143,52 @@ const TABLE: Record<string, Case> = {
   },
 };
 
+const catalogMeta = buildMetadata({ name: '路由测试资源' });
+const openMeta = buildMetadata({
+  name: '路由测试开放资源',
+  securityLevel: 1,
+  dataGrade: 'general',
+  share: { type: 'unconditional', conditions: null, legalBasis: null, methods: ['interface'] },
+  open: { type: 'unconditional', conditions: null, noneGround: null, legalBasis: null },
+});
+
+Object.assign(TABLE, {
+  'GET /api/catalog/classifications': { allowed: null, forbidden: null },
+  'GET /api/catalog/search': { allowed: 'citizen', forbidden: null, request: () => ({ url: '/api/catalog/search?q=%E8%B7%AF%E7%94%B1' }) },
+  'GET /api/catalog/resources/:id': { allowed: 'citizen', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.openResource}` }) },
+  'GET /api/catalog/versions/:id': { allowed: 'hrss-staff', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToEdit}` }) },
+  'GET /api/catalog/resources/:id/diff': { allowed: 'reviewer', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.resource}/diff?from=1&to=1` }) },
+  'GET /api/catalog/mine': { allowed: 'hrss-staff', forbidden: 'citizen' },
+  'POST /api/catalog/check': { allowed: 'hrss-staff', forbidden: 'reviewer', request: () => ({ payload: { metadata: catalogMeta } }) },
+  'POST /api/catalog/drafts': { allowed: 'hrss-staff', forbidden: 'reviewer', request: () => ({ payload: { metadata: catalogMeta } }), expectStatus: 201 },
+  'PUT /api/catalog/versions/:id': {
+    allowed: 'hrss-steward',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToEdit}`, payload: { metadata: catalogMeta } }),
+  },
+  'POST /api/catalog/resources/:id/changes': {
+    allowed: 'hrss-steward',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.resource}/changes`, payload: { changeReason: '职责调整', lawChangeDate: '2026-01-05' } }),
+    expectStatus: 201,
+  },
+  'DELETE /api/catalog/versions/:id': { allowed: 'hrss-steward', forbidden: 'reviewer', request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToDiscard}` }), expectStatus: 204 },
+  // R8.1: staff may draft, only the steward submits.
+  'POST /api/catalog/submit': { allowed: 'hrss-steward', forbidden: 'hrss-staff', request: (ids: Ids) => ({ payload: { versionIds: [ids.draftToSubmit] } }) },
+  'GET /api/catalog/reviews': { allowed: 'reviewer', forbidden: 'hrss-steward' },
+  'POST /api/catalog/versions/:id/approve': { allowed: 'reviewer', forbidden: 'hrss-steward', request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toApprove}/approve`, payload: {} }) },
+  'POST /api/catalog/versions/:id/return': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toReturn}/return`, payload: { reasons: [{ reason: '缺少摘要', legalBasis: null }] } }),
+  },
+  'POST /api/catalog/versions/:id/downgrade-decision': {
+    allowed: 'admin',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toDecide}/downgrade-decision`, payload: { approved: true, comment: '同意' } }),
+  },
+} satisfies Record<string, Case>);
+
 const minimalRuleSet = {
   code: 'route-test',
   title: '测试规则集',
@@ -154,6 +209,14 @@ const minimalRuleSet = {
 let h: Harness;
 let ids: Ids;
 const placeholder: Ids = {
+  resource: '00000000-0000-4000-8000-000000000011',
+  openResource: '00000000-0000-4000-8000-000000000012',
+  draftToEdit: '00000000-0000-4000-8000-000000000013',
+  draftToDiscard: '00000000-0000-4000-8000-000000000014',
+  draftToSubmit: '00000000-0000-4000-8000-000000000015',
+  toApprove: '00000000-0000-4000-8000-000000000016',
+  toReturn: '00000000-0000-4000-8000-000000000017',
+  toDecide: '00000000-0000-4000-8000-000000000018',
   hrssAgency: '00000000-0000-4000-8000-000000000001',
   someUser: '00000000-0000-4000-8000-000000000002',
   apiKey: '00000000-0000-4000-8000-000000000003',
@@ -187,7 +250,9 @@ beforeAll(async () => {
     payload: { report: '已整改' },
   });
   const notification = await h.app.inject({ method: 'GET', url: '/api/notifications', headers: steward.headers });
+  const catalog = await prepareCatalog(steward.headers, reviewer.headers);
   ids = {
+    ...catalog,
     hrssAgency: agency.id,
     someUser: user.id,
     apiKey: key.json<{ key: { id: string } }>().key.id,
@@ -197,6 +262,52 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => h.close());
+
+async function prepareCatalog(steward: Record<string, string>, reviewer: Record<string, string>) {
+  const newDraft = async (metadata: unknown) => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/catalog/drafts', headers: steward, payload: { metadata, justification: '测试数据，字段相同' } });
+    return res.json<{ id: string; resourceId: string }>();
+  };
+  const submit = (id: string) => h.app.inject({ method: 'POST', url: '/api/catalog/submit', headers: steward, payload: { versionIds: [id] } });
+  const approve = (id: string) => h.app.inject({ method: 'POST', url: `/api/catalog/versions/${id}/approve`, headers: reviewer, payload: {} });
+  const submitted = async (metadata: unknown) => {
+    const v = await newDraft(metadata);
+    await submit(v.id);
+    return v;
+  };
+  const publishedEntry = async (metadata: unknown) => {
+    const v = await submitted(metadata);
+    await approve(v.id);
+    return v;
+  };
+  const a = await publishedEntry(catalogMeta);
+  const b = await publishedEntry(openMeta);
+  const lowered = await h.app.inject({ method: 'POST', url: `/api/catalog/resources/${b.resourceId}/changes`, headers: steward, payload: { changeReason: '降级', lawChangeDate: '2026-01-05' } });
+  const change = lowered.json<{ id: string }>();
+  await h.app.inject({
+    method: 'PUT',
+    url: `/api/catalog/versions/${change.id}`,
+    headers: steward,
+    payload: {
+      metadata: { ...openMeta, open: { type: 'conditional', conditions: '实名申请', noneGround: null, legalBasis: null } },
+      justification: '测试数据，字段相同',
+      changeReason: '降级',
+      lawChangeDate: '2026-01-05',
+    },
+  });
+  await submit(change.id);
+  await approve(change.id);
+  return {
+    resource: a.resourceId,
+    openResource: b.resourceId,
+    draftToEdit: (await newDraft(catalogMeta)).id,
+    draftToDiscard: (await newDraft(catalogMeta)).id,
+    draftToSubmit: (await newDraft(catalogMeta)).id,
+    toApprove: (await submitted(catalogMeta)).id,
+    toReturn: (await submitted(catalogMeta)).id,
+    toDecide: change.id,
+  };
+}
 
 function fill(url: string): string {
   return url.replace(':id', placeholder.hrssAgency);

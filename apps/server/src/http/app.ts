@@ -31,6 +31,7 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerRectificationRoutes } from '../modules/rectifications/rectifications.routes.js';
+import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerDeadlineRoutes(app, services.deadlines);
   registerNotificationRoutes(app, services.notifications);
   registerRectificationRoutes(app, services.rectifications);
+  registerCatalogRoutes(app, services.catalog);
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {

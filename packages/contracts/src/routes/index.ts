@@ -8,3 +8,4 @@ export * from './rules.js';
 export * from './deadlines.js';
 export * from './notifications.js';
 export * from './rectifications.js';
+export * from './catalog.js';

@@ -32,6 +32,10 @@ const MATRIX: Record<Permission, Role[]> = {
   'deadline.stats': ['bureau_admin', 'bureau_reviewer'],
   'rectification.supervise': ['bureau_admin', 'bureau_reviewer'],
   'rectification.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'sector_supervisor'],
+  'catalog.read': [...ROLES],
+  'catalog.edit': ['steward', 'agency_staff'],
+  'catalog.review': ['bureau_admin', 'bureau_reviewer'],
+  'catalog.downgrade': ['bureau_admin'],
 };
 
 describe('authorize: deny by default, per role (R6.1, R29.1)', () => {

@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'rectification.supervise',
   /** Read rectification orders: the bureau all, sector supervisors their sector's, agencies their own. */
   'rectification.read',
+  /** Browse and search the published catalog (public users: open entries only). */
+  'catalog.read',
+  /** Draft and change one's agency's catalog entries (submitting needs agency.submit). */
+  'catalog.edit',
+  /** The bureau's formal review of catalog submissions (R10.2, R10.3). */
+  'catalog.review',
+  /** Approve lowering an open or share attribute (R18.3). */
+  'catalog.downgrade',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +111,10 @@ const RULES: Record<Permission, Rule> = {
   'deadline.stats': anyOf('bureau_admin', 'bureau_reviewer'),
   'rectification.supervise': anyOf('bureau_admin', 'bureau_reviewer'),
   'rectification.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'sector_supervisor'),
+  'catalog.read': () => OK,
+  'catalog.edit': anyOf('steward', 'agency_staff'),
+  'catalog.review': anyOf('bureau_admin', 'bureau_reviewer'),
+  'catalog.downgrade': anyOf('bureau_admin'),
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;
     if (!target) return forbidden();

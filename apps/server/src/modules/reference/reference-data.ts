@@ -4,12 +4,14 @@
  * Added when missing, never overwriting the bureau's edits.
  */
 import { readFileSync } from 'node:fs';
+import canonicalize from 'canonicalize';
 import { buildCalendar, DomainError, parseRuleSet, type HolidayCalendar } from '@gongshu/domain';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listCalendarYears, upsertCalendarYear } from '../calendar/calendar.repository.js';
 import { insertRuleSet } from '../rules/rules.service.js';
+import { CATALOG_CLASSES } from './catalog-classes.js';
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../../reference-data/${name}`, import.meta.url), 'utf8'));
@@ -43,17 +45,41 @@ export async function ensureReferenceData(
     });
     years.push(Number(year));
   }
-  const loadedCodes = new Set((await trx.selectFrom('rule_sets').select('code').execute()).map((r) => r.code));
+  const loaded = new Map(
+    (await trx.selectFrom('rule_sets').select(['id', 'code', 'document', 'loaded_by']).execute()).map((r) => [r.code, r]),
+  );
   const ruleSets: string[] = [];
   for (const file of SHIPPED_RULE_SETS) {
     const parsed = parseRuleSet(readJson(file));
     if (!parsed.ok) throw new DomainError(parsed.refusal);
-    if (loadedCodes.has(parsed.value.code)) continue;
-    await insertRuleSet(trx, parsed.value, deps.clock(), null);
-    ruleSets.push(parsed.value.code);
+    const existing = loaded.get(parsed.value.code);
+    if (!existing) {
+      await insertRuleSet(trx, parsed.value, deps.clock(), null);
+      ruleSets.push(parsed.value.code);
+    } else if (existing.loaded_by === null && canonicalize(existing.document) !== canonicalize(parsed.value)) {
+      // A shipped rule set gained steps (new workflows): update it in place. Deadlines keep their
+      // own limit, article and requirement, so their history is unchanged. Bureau-loaded sets are never touched.
+      await trx
+        .updateTable('rule_sets')
+        .set({ document: JSON.stringify(parsed.value), loaded_at: deps.clock() })
+        .where('id', '=', existing.id)
+        .execute();
+      ruleSets.push(`${parsed.value.code} (updated)`);
+    }
   }
-  if (years.length > 0 || ruleSets.length > 0) {
-    await deps.audit.record(trx, ctx, { action: 'reference_data.load', subjectType: 'platform', details: { years, ruleSets } });
+  // Parents come before children in the list, so each insert finds its parent.
+  const classes = await trx
+    .insertInto('catalog_classes')
+    .values(CATALOG_CLASSES.map((c) => ({ code: c.code, name: c.name, level: c.level, parent_code: c.parentCode })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('code')
+    .execute();
+  if (years.length > 0 || ruleSets.length > 0 || classes.length > 0) {
+    await deps.audit.record(trx, ctx, {
+      action: 'reference_data.load',
+      subjectType: 'platform',
+      details: { years, ruleSets, classes: classes.length },
+    });
   }
   return { years, ruleSets };
 }
