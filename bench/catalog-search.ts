@@ -22,9 +22,81 @@ import { createServices } from '../apps/server/src/services.js';
 const N = Number(process.argv[2] ?? 20_000);
 const QUERIES = Number(process.argv[3] ?? 400);
 
-const SUBJECTS = ['人口', '法人', '企业', '社会保险', '医疗', '学校', '公交', '不动产', '土地', '空气质量', '水质', '住房', '公积金', '婚姻', '低保', '养老', '就业', '税务', '信用', '许可', '处罚', '车辆', '道路', '停车', '垃圾分类', '供热', '燃气', '电力', '文化', '体育', '旅游', '气象', '林业', '农业', '水利', '应急', '消防', '食品', '药品', '价格'];
-const ASPECTS = ['基础信息', '登记信息', '名录', '监测数据', '统计数据', '审批信息', '缴存信息', '变更记录', '台账', '目录', '实时数据', '年报', '公示信息', '查询接口'];
-const EN = ['population', 'enterprise', 'insurance', 'medical', 'school', 'bus', 'property', 'land', 'air quality', 'water', 'housing', 'credit', 'licence', 'traffic', 'parking'];
+const SUBJECTS = [
+  '人口',
+  '法人',
+  '企业',
+  '社会保险',
+  '医疗',
+  '学校',
+  '公交',
+  '不动产',
+  '土地',
+  '空气质量',
+  '水质',
+  '住房',
+  '公积金',
+  '婚姻',
+  '低保',
+  '养老',
+  '就业',
+  '税务',
+  '信用',
+  '许可',
+  '处罚',
+  '车辆',
+  '道路',
+  '停车',
+  '垃圾分类',
+  '供热',
+  '燃气',
+  '电力',
+  '文化',
+  '体育',
+  '旅游',
+  '气象',
+  '林业',
+  '农业',
+  '水利',
+  '应急',
+  '消防',
+  '食品',
+  '药品',
+  '价格',
+];
+const ASPECTS = [
+  '基础信息',
+  '登记信息',
+  '名录',
+  '监测数据',
+  '统计数据',
+  '审批信息',
+  '缴存信息',
+  '变更记录',
+  '台账',
+  '目录',
+  '实时数据',
+  '年报',
+  '公示信息',
+  '查询接口',
+];
+const EN = [
+  'population',
+  'enterprise',
+  'insurance',
+  'medical',
+  'school',
+  'bus',
+  'property',
+  'land',
+  'air quality',
+  'water',
+  'housing',
+  'credit',
+  'licence',
+  'traffic',
+  'parking',
+];
 const FIELDS = ['名称', '代码', '地址', '联系电话', '登记日期', '状态', '类型', '所属区域', '负责人', '数量', '金额', '更新时间'];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -82,7 +154,11 @@ async function run(kind: string, db: Db): Promise<void> {
     await db.kysely.transaction().execute(async (trx) => {
       for (let j = i; j < Math.min(N, i + 500); j++) {
         const agency = pick(random, agencies);
-        const resource = await trx.insertInto('catalog_resources').values({ provider_agency_id: agency.id, created_at: new Date(), code: `bench/${j}` }).returning('id').executeTakeFirstOrThrow();
+        const resource = await trx
+          .insertInto('catalog_resources')
+          .values({ provider_agency_id: agency.id, created_at: new Date(), code: `bench/${j}` })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await indexResource(trx, {
           resourceId: resource.id,
           code: `bench/${String(j).padStart(6, '0')}`,
@@ -119,10 +195,12 @@ async function run(kind: string, db: Db): Promise<void> {
   if (process.env.BENCH_DETAIL) {
     const byKind = new Map<string, number[]>();
     queries.forEach((q, i) => {
-      const kind = q.q === undefined ? 'browse' : q.openType ? 'filtered' : /[a-z]/.test(q.q) ? 'english' : q.q.length > 4 ? 'long' : 'word';
+      const kind =
+        q.q === undefined ? 'browse' : q.openType ? 'filtered' : /[a-z]/.test(q.q) ? 'english' : q.q.length > 4 ? 'long' : 'word';
       byKind.set(kind, [...(byKind.get(kind) ?? []), times[i] ?? 0]);
     });
-    for (const [kind, list] of byKind) console.log(kind, list.length, Math.round(list.reduce((a, b) => a + b, 0) / list.length), Math.round(Math.max(...list)));
+    for (const [kind, list] of byKind)
+      console.log(kind, list.length, Math.round(list.reduce((a, b) => a + b, 0) / list.length), Math.round(Math.max(...list)));
   }
   times.sort((a, b) => a - b);
   console.log(

@@ -3,8 +3,11 @@
  *   (a) an anonymous visitor sees the open-data portal with its counts, and axe-core finds no
  *       serious or critical accessibility violation;
  *   (b) a protected page sends a signed-out visitor to /login; hrss-steward signs in, comes back
- *       to the data workbench and sees their agency;
- *   (c) admin signs in and lands on the management console.
+ *       to the data workbench and sees their agency, the overdue rectification order of the demo
+ *       city among the pending items (R35.1) and unread notifications on the bell; axe-core finds
+ *       no serious or critical violation on the workbench; the bell's drawer opens the order;
+ *   (c) admin signs in and lands on the management console with every agency's pending items and
+ *       the on-time rate chart (R33.1), in Chinese and once in English.
  *
  * Run from the repository root after `npm run build -w @gongshu/web`:
  *   node --import tsx e2e/smoke.e2e.ts
@@ -101,9 +104,9 @@ async function stopServer(server: RunningServer | null): Promise<void> {
   }
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   const file = path.join(RESULTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   log(`  screenshot ${path.relative(ROOT, file)}`);
 }
 
@@ -130,6 +133,19 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-submit').click();
 }
 
+/** Runs axe-core on the page as it is; fails on serious or critical violations, lists the rest. */
+async function checkAxe(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const minor = results.violations.filter((violation) => !serious.includes(violation));
+  log(`  axe: ${results.passes.length} rules passed, ${serious.length} serious/critical, ${minor.length} minor/moderate violations`);
+  for (const violation of [...serious, ...minor]) {
+    log(`    [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}`);
+    for (const node of violation.nodes.slice(0, 5)) log(`      ${node.target.join(' ')}`);
+  }
+  if (serious.length > 0) throw new Error(`axe found ${serious.length} serious or critical violations (listed above)`);
+}
+
 async function portalStep(page: Page, baseUrl: string): Promise<void> {
   const summary = (await (await fetch(`${baseUrl}/api/portal/summary`)).json()) as Record<string, unknown>;
   await page.goto(`${baseUrl}/`);
@@ -141,18 +157,12 @@ async function portalStep(page: Page, baseUrl: string): Promise<void> {
     log(`  ${key}: ${expected}`);
   }
   await page.getByTestId('sector-chart').locator('canvas').first().waitFor({ state: 'visible' });
-
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const minor = results.violations.filter((violation) => !serious.includes(violation));
-  log(`  axe: ${results.passes.length} rules passed, ${serious.length} serious/critical, ${minor.length} minor/moderate violations`);
-  for (const violation of [...serious, ...minor]) {
-    log(`    [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}`);
-    for (const node of violation.nodes.slice(0, 5)) log(`      ${node.target.join(' ')}`);
-  }
   await screenshot(page, '01-portal');
-  if (serious.length > 0) throw new Error(`axe found ${serious.length} serious or critical violations (listed above)`);
+  await checkAxe(page);
 }
+
+/** The demo city's order issued 13 working days ago with a 10-day term (apps/server demo-workflows). */
+const OVERDUE_ORDER = '社会保险参保数据未按期汇聚';
 
 async function stewardStep(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/workbench`);
@@ -162,7 +172,42 @@ async function stewardStep(page: Page, baseUrl: string): Promise<void> {
   await expectHeading(page, '数据工作台');
   await page.getByTestId('agency-name').filter({ hasText: '滕州市人力资源和社会保障局' }).waitFor({ state: 'visible' });
   await page.getByTestId('steward-list').waitFor({ state: 'visible' });
+
+  // 待办事项: the overdue order, in red, with the overdue state (R35.1).
+  await page.getByTestId('pending-heading').filter({ hasText: '待办事项' }).waitFor({ state: 'visible' });
+  const row = page.getByTestId('pending-row').filter({ hasText: OVERDUE_ORDER });
+  await row.waitFor({ state: 'visible' });
+  if ((await row.getAttribute('data-overdue')) !== 'true') throw new Error(`"${OVERDUE_ORDER}" is not marked overdue`);
+  const timeLeft = row.getByTestId('time-left');
+  const left = await timeLeft.innerText();
+  if (!/^已超期( \d+ 个工作日)?$/.test(left) || (await timeLeft.getAttribute('data-tone')) !== 'overdue') {
+    throw new Error(`"${OVERDUE_ORDER}" shows "${left}" as its time left`);
+  }
+  const state = await row.getByTestId('deadline-state').innerText();
+  if (state !== '已超期') throw new Error(`"${OVERDUE_ORDER}" is in the state "${state}"`);
+  log(`  pending: "${OVERDUE_ORDER}" ${left}`);
+
+  // The bell: unread notifications (the order's opening and overdue notices), named with the count.
+  const bell = page.getByTestId('notification-bell');
+  await page.locator('[data-testid="notification-bell"]:not([data-unread="0"])').waitFor({ state: 'visible' });
+  const bellName = (await bell.getAttribute('aria-label')) ?? '';
+  if (!/^通知，[1-9]\d* 条未读$/.test(bellName)) throw new Error(`the bell is named "${bellName}"`);
+  log(`  bell: ${bellName}`);
+
   await screenshot(page, '02-workbench-hrss-steward');
+  await checkAxe(page);
+
+  // The bell's drawer lists the notices; opening the overdue one leads to the order.
+  await bell.click();
+  const notice = page.getByTestId('notification-item').filter({ hasText: `已超期：责令限期改正：${OVERDUE_ORDER}` });
+  // Hovering waits until the drawer has slid in; the drawer is fixed, so the viewport is the picture.
+  await notice.hover();
+  await screenshot(page, '02b-notifications-hrss-steward', false);
+  await notice.click();
+  await page.waitForURL((url) => url.pathname.startsWith('/rectifications/'));
+  await expectHeading(page, OVERDUE_ORDER);
+  await page.getByTestId('rectification-report-form').waitFor({ state: 'visible' });
+  await screenshot(page, '02c-rectification-hrss-steward');
 }
 
 async function adminStep(page: Page, baseUrl: string): Promise<void> {
@@ -173,7 +218,23 @@ async function adminStep(page: Page, baseUrl: string): Promise<void> {
   await expectHeading(page, '管理控制台');
   await page.getByTestId('console-stat-agencies').waitFor({ state: 'visible' });
   await page.getByTestId('kind-chart').locator('canvas').first().waitFor({ state: 'visible' });
+
+  // Every agency's pending items, the overdue order among them, and the on-time chart (R33.1).
+  await page.getByTestId('pending-heading').filter({ hasText: '待办事项' }).waitFor({ state: 'visible' });
+  await page.getByTestId('pending-row').filter({ hasText: OVERDUE_ORDER }).waitFor({ state: 'visible' });
+  await page.getByTestId('on-time-heading').filter({ hasText: '按期办结率' }).waitFor({ state: 'visible' });
+  await page.getByTestId('on-time-chart-agency').locator('canvas').first().waitFor({ state: 'visible' });
+  log(`  on-time: ${await page.getByTestId('on-time-summary').innerText()}`);
   await screenshot(page, '03-console-admin');
+
+  // Once in English: the same page, every heading translated.
+  await page.getByTestId('language-switch').click();
+  await expectHeading(page, 'Management console');
+  await page.getByTestId('pending-heading').filter({ hasText: 'Pending items' }).waitFor({ state: 'visible' });
+  await page.getByTestId('on-time-heading').filter({ hasText: 'On-time rate' }).waitFor({ state: 'visible' });
+  await screenshot(page, '04-console-admin-en');
+  await page.getByTestId('language-switch').click();
+  await expectHeading(page, '管理控制台');
   void baseUrl;
 }
 
@@ -220,7 +281,7 @@ async function main(): Promise<void> {
     await step(page, 'b-steward-workbench', () => stewardStep(page, baseUrl));
     await step(page, 'c-admin-console', () => adminStep(page, baseUrl));
     if (pageErrors.length > 0) throw new SmokeFailure(`the page reported errors:\n  ${pageErrors.join('\n  ')}`);
-    log('PASS: portal, steward workbench and admin console');
+    log('PASS: portal, steward workbench (pending items, notifications) and admin console (pending items, on-time rate)');
   } catch (error) {
     process.exitCode = 1;
     log(`FAIL: ${error instanceof Error ? error.message : String(error)}`);

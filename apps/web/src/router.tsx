@@ -24,6 +24,10 @@ const UsersPage = lazyNamed(() => import('./pages/console/UsersPage'), 'UsersPag
 const SectorPage = lazyNamed(() => import('./pages/sector/SectorPage'), 'SectorPage');
 const AuditPage = lazyNamed(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ProfilePage = lazyNamed(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
+const CalendarPage = lazyNamed(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
+const RulesPage = lazyNamed(() => import('./pages/rules/RulesPage'), 'RulesPage');
+const RectificationsPage = lazyNamed(() => import('./pages/rectifications/RectificationsPage'), 'RectificationsPage');
+const RectificationDetailPage = lazyNamed(() => import('./pages/rectifications/RectificationDetailPage'), 'RectificationDetailPage');
 
 function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
   return {
@@ -49,6 +53,10 @@ export const routes: RouteObject[] = [
           guarded('/console', 'console.view', ConsoleOverview),
           guarded('/console/agencies', 'agency.list', AgenciesPage),
           guarded('/console/users', 'user.read', UsersPage),
+          guarded('/console/calendar', 'console.view', CalendarPage),
+          guarded('/console/rules', 'console.view', RulesPage),
+          guarded('/rectifications', 'rectification.read', RectificationsPage),
+          guarded('/rectifications/:id', 'rectification.read', RectificationDetailPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

@@ -72,15 +72,35 @@ function exactEnum<T extends string>() {
     Type.Enum([...values], options);
 }
 
-export const FormatCategory = exactEnum<DomainFormatCategory>()(['electronic_file', 'spreadsheet', 'database', 'image', 'streaming_media', 'self_describing', 'service_interface']);
+export const FormatCategory = exactEnum<DomainFormatCategory>()([
+  'electronic_file',
+  'spreadsheet',
+  'database',
+  'image',
+  'streaming_media',
+  'self_describing',
+  'service_interface',
+]);
 export const DataType = exactEnum<DomainDataType>()(['string', 'integer', 'decimal', 'date', 'datetime', 'boolean']);
 export const IdentifierRole = exactEnum<DomainIdentifierRole>()(['citizen_id', 'credit_code', 'other_code', 'none']);
 export const Sensitivity = exactEnum<DomainSensitivity>()(['public', 'internal', 'sensitive', 'highly_sensitive']);
 export const ShareType = exactEnum<DomainShareType>()(['unconditional', 'conditional', 'none']);
 export const OpenType = exactEnum<DomainOpenType>()(['unconditional', 'conditional', 'none']);
 export const ShareMethod = exactEnum<DomainShareMethod>()(['interface', 'bulk_file', 'query']);
-export const OpenNoneGround = exactEnum<DomainOpenNoneGround>()(['state_secret', 'security_stability', 'trade_secret_privacy', 'agreement_ip', 'law_excluded'], {
-  description: 'The five grounds of R18.1',
-});
-export const UpdateFrequency = exactEnum<DomainUpdateFrequency>()(['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'irregular']);
+export const OpenNoneGround = exactEnum<DomainOpenNoneGround>()(
+  ['state_secret', 'security_stability', 'trade_secret_privacy', 'agreement_ip', 'law_excluded'],
+  {
+    description: 'The five grounds of R18.1',
+  },
+);
+export const UpdateFrequency = exactEnum<DomainUpdateFrequency>()([
+  'realtime',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'half_yearly',
+  'yearly',
+  'irregular',
+]);
 export const DataGrade = exactEnum<DomainDataGrade>()(['general', 'important', 'core']);

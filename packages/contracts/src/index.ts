@@ -15,4 +15,16 @@ export { RuleSetSummary, RuleSetDocument } from './routes/rules.js';
 export { PendingItem, OnTimeRow } from './routes/deadlines.js';
 export { Notification } from './routes/notifications.js';
 export { Rectification } from './routes/rectifications.js';
-export { ResourceMetadata, FieldSpec, CatalogVersion, CatalogResource, SearchHit, SearchResult, SearchQuery, MyEntry, Problem, Overlap, Change } from './routes/catalog.js';
+export {
+  ResourceMetadata,
+  FieldSpec,
+  CatalogVersion,
+  CatalogResource,
+  SearchHit,
+  SearchResult,
+  SearchQuery,
+  MyEntry,
+  Problem,
+  Overlap,
+  Change,
+} from './routes/catalog.js';

@@ -141,6 +141,15 @@ const TABLE: Record<string, Case> = {
     forbidden: 'hrss-steward',
     request: (ids) => ({ url: `/api/rectifications/${ids.orderToReview}/review`, payload: { accepted: true, comment: '关闭' } }),
   },
+  'GET /api/catalog/template.xlsx': { allowed: 'hrss-steward', forbidden: 'citizen' },
+  // Access passes, then the file is refused: a file that is not a spreadsheet saves nothing.
+  'POST /api/catalog/import': {
+    allowed: 'hrss-steward',
+    forbidden: 'citizen',
+    request: () => ({ payload: notASpreadsheet() }),
+    expectStatus: 400,
+  },
+  'GET /api/catalog/export': { allowed: 'citizen', forbidden: null, request: () => ({ url: '/api/catalog/export?format=csv' }) },
 };
 
 const catalogMeta = buildMetadata({ name: '路由测试资源' });
@@ -155,12 +164,29 @@ const openMeta = buildMetadata({
 Object.assign(TABLE, {
   'GET /api/catalog/classifications': { allowed: null, forbidden: null },
   'GET /api/catalog/search': { allowed: 'citizen', forbidden: null, request: () => ({ url: '/api/catalog/search?q=%E8%B7%AF%E7%94%B1' }) },
-  'GET /api/catalog/resources/:id': { allowed: 'citizen', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.openResource}` }) },
-  'GET /api/catalog/versions/:id': { allowed: 'hrss-staff', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToEdit}` }) },
-  'GET /api/catalog/resources/:id/diff': { allowed: 'reviewer', forbidden: null, request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.resource}/diff?from=1&to=1` }) },
+  'GET /api/catalog/resources/:id': {
+    allowed: 'citizen',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.openResource}` }),
+  },
+  'GET /api/catalog/versions/:id': {
+    allowed: 'hrss-staff',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToEdit}` }),
+  },
+  'GET /api/catalog/resources/:id/diff': {
+    allowed: 'reviewer',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.resource}/diff?from=1&to=1` }),
+  },
   'GET /api/catalog/mine': { allowed: 'hrss-staff', forbidden: 'citizen' },
   'POST /api/catalog/check': { allowed: 'hrss-staff', forbidden: 'reviewer', request: () => ({ payload: { metadata: catalogMeta } }) },
-  'POST /api/catalog/drafts': { allowed: 'hrss-staff', forbidden: 'reviewer', request: () => ({ payload: { metadata: catalogMeta } }), expectStatus: 201 },
+  'POST /api/catalog/drafts': {
+    allowed: 'hrss-staff',
+    forbidden: 'reviewer',
+    request: () => ({ payload: { metadata: catalogMeta } }),
+    expectStatus: 201,
+  },
   'PUT /api/catalog/versions/:id': {
     allowed: 'hrss-steward',
     forbidden: 'reviewer',
@@ -169,25 +195,53 @@ Object.assign(TABLE, {
   'POST /api/catalog/resources/:id/changes': {
     allowed: 'hrss-steward',
     forbidden: 'reviewer',
-    request: (ids: Ids) => ({ url: `/api/catalog/resources/${ids.resource}/changes`, payload: { changeReason: '职责调整', lawChangeDate: '2026-01-05' } }),
+    request: (ids: Ids) => ({
+      url: `/api/catalog/resources/${ids.resource}/changes`,
+      payload: { changeReason: '职责调整', lawChangeDate: '2026-01-05' },
+    }),
     expectStatus: 201,
   },
-  'DELETE /api/catalog/versions/:id': { allowed: 'hrss-steward', forbidden: 'reviewer', request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToDiscard}` }), expectStatus: 204 },
+  'DELETE /api/catalog/versions/:id': {
+    allowed: 'hrss-steward',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.draftToDiscard}` }),
+    expectStatus: 204,
+  },
   // R8.1: staff may draft, only the steward submits.
-  'POST /api/catalog/submit': { allowed: 'hrss-steward', forbidden: 'hrss-staff', request: (ids: Ids) => ({ payload: { versionIds: [ids.draftToSubmit] } }) },
+  'POST /api/catalog/submit': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ payload: { versionIds: [ids.draftToSubmit] } }),
+  },
   'GET /api/catalog/reviews': { allowed: 'reviewer', forbidden: 'hrss-steward' },
-  'POST /api/catalog/versions/:id/approve': { allowed: 'reviewer', forbidden: 'hrss-steward', request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toApprove}/approve`, payload: {} }) },
+  'POST /api/catalog/versions/:id/approve': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toApprove}/approve`, payload: {} }),
+  },
   'POST /api/catalog/versions/:id/return': {
     allowed: 'reviewer',
     forbidden: 'hrss-steward',
-    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toReturn}/return`, payload: { reasons: [{ reason: '缺少摘要', legalBasis: null }] } }),
+    request: (ids: Ids) => ({
+      url: `/api/catalog/versions/${ids.toReturn}/return`,
+      payload: { reasons: [{ reason: '缺少摘要', legalBasis: null }] },
+    }),
   },
   'POST /api/catalog/versions/:id/downgrade-decision': {
     allowed: 'admin',
     forbidden: 'reviewer',
-    request: (ids: Ids) => ({ url: `/api/catalog/versions/${ids.toDecide}/downgrade-decision`, payload: { approved: true, comment: '同意' } }),
+    request: (ids: Ids) => ({
+      url: `/api/catalog/versions/${ids.toDecide}/downgrade-decision`,
+      payload: { approved: true, comment: '同意' },
+    }),
   },
 } satisfies Record<string, Case>);
+
+function notASpreadsheet(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob(['not a spreadsheet']), 'catalog.xlsx');
+  return form;
+}
 
 const minimalRuleSet = {
   code: 'route-test',
@@ -265,11 +319,18 @@ afterAll(async () => h.close());
 
 async function prepareCatalog(steward: Record<string, string>, reviewer: Record<string, string>) {
   const newDraft = async (metadata: unknown) => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/catalog/drafts', headers: steward, payload: { metadata, justification: '测试数据，字段相同' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/catalog/drafts',
+      headers: steward,
+      payload: { metadata, justification: '测试数据，字段相同' },
+    });
     return res.json<{ id: string; resourceId: string }>();
   };
-  const submit = (id: string) => h.app.inject({ method: 'POST', url: '/api/catalog/submit', headers: steward, payload: { versionIds: [id] } });
-  const approve = (id: string) => h.app.inject({ method: 'POST', url: `/api/catalog/versions/${id}/approve`, headers: reviewer, payload: {} });
+  const submit = (id: string) =>
+    h.app.inject({ method: 'POST', url: '/api/catalog/submit', headers: steward, payload: { versionIds: [id] } });
+  const approve = (id: string) =>
+    h.app.inject({ method: 'POST', url: `/api/catalog/versions/${id}/approve`, headers: reviewer, payload: {} });
   const submitted = async (metadata: unknown) => {
     const v = await newDraft(metadata);
     await submit(v.id);
@@ -282,7 +343,12 @@ async function prepareCatalog(steward: Record<string, string>, reviewer: Record<
   };
   const a = await publishedEntry(catalogMeta);
   const b = await publishedEntry(openMeta);
-  const lowered = await h.app.inject({ method: 'POST', url: `/api/catalog/resources/${b.resourceId}/changes`, headers: steward, payload: { changeReason: '降级', lawChangeDate: '2026-01-05' } });
+  const lowered = await h.app.inject({
+    method: 'POST',
+    url: `/api/catalog/resources/${b.resourceId}/changes`,
+    headers: steward,
+    payload: { changeReason: '降级', lawChangeDate: '2026-01-05' },
+  });
   const change = lowered.json<{ id: string }>();
   await h.app.inject({
     method: 'PUT',

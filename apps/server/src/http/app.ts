@@ -32,6 +32,8 @@ import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerRectificationRoutes } from '../modules/rectifications/rectifications.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
+import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
+import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -153,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerNotificationRoutes(app, services.notifications);
   registerRectificationRoutes(app, services.rectifications);
   registerCatalogRoutes(app, services.catalog);
+  registerCatalogFileRoutes(app, createCatalogFilesService(services));
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {

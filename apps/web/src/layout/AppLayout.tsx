@@ -1,9 +1,9 @@
 /**
- * The signed-in shell: header (brand, language, user, sign-out), role-based side navigation,
- * the page in <main>, and a footer. Signed-out visitors are sent to /login and back.
+ * The signed-in shell: header (brand, notifications, language, user, sign-out), role-based side
+ * navigation, the page in <main>, and a footer. Signed-out visitors are sent to /login and back.
  */
 import { Button, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPathFor } from '../auth/homePath';
 import { useAuth } from '../auth/useAuth';
@@ -14,6 +14,9 @@ import { useT } from '../i18n/useT';
 import { Brand } from './Brand';
 import { GROUP_PERMISSION, NAV_ITEMS, selectedNavPath } from './navItems';
 import { UserMenu } from './UserMenu';
+
+// The bell and its drawer load with the first signed-in page, not with the public portal.
+const NotificationBell = lazy(() => import('./NotificationBell').then((module) => ({ default: module.NotificationBell })));
 
 export function AppLayout() {
   const { me, loading, can, signOut, signedOut } = useAuth();
@@ -66,11 +69,15 @@ export function AppLayout() {
           <Brand name={t('app.brand')} product={t('app.consoleName')} to="/" />
         </div>
         <div className="gs-header-actions">
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <LanguageSwitch onDark />
           <UserMenu />
           <Button
             type="text"
-            className="gs-header-button"
+            // Narrow screens keep sign-out in the user menu only, to leave room for the bell.
+            className="gs-header-button gs-hide-narrow"
             data-testid="sign-out"
             onClick={() => {
               void signOut().then(() => navigate('/login', { replace: true }));

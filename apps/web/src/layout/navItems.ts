@@ -21,8 +21,12 @@ export const GROUP_PERMISSION: Permission = 'console.view';
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench', permission: 'workbench.view' },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
+  // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).
+  { path: '/rectifications', label: 'nav.rectifications', permission: 'rectification.read', group: 'nav.console' },
   { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console', labelOutsideGroup: 'nav.directory' },
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
+  { path: '/console/calendar', label: 'nav.calendar', permission: 'console.view', group: 'nav.console' },
+  { path: '/console/rules', label: 'nav.rules', permission: 'console.view', group: 'nav.console' },
   { path: '/sector', label: 'nav.sector', permission: 'sector.oversee' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/profile', label: 'nav.profile', permission: 'profile.read' },

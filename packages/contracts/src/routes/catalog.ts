@@ -42,8 +42,18 @@ export const ResourceMetadata = Type.Object(
     formatCategory: FormatCategory,
     formatType: Text(60),
     fields: Type.Array(FieldSpec, { maxItems: 500 }),
-    share: Type.Object({ type: ShareType, conditions: NullableText(2000), legalBasis: NullableText(1000), methods: Type.Array(ShareMethod, { maxItems: 3 }) }),
-    open: Type.Object({ type: OpenType, conditions: NullableText(2000), noneGround: Type.Union([OpenNoneGround, Type.Null()]), legalBasis: NullableText(1000) }),
+    share: Type.Object({
+      type: ShareType,
+      conditions: NullableText(2000),
+      legalBasis: NullableText(1000),
+      methods: Type.Array(ShareMethod, { maxItems: 3 }),
+    }),
+    open: Type.Object({
+      type: OpenType,
+      conditions: NullableText(2000),
+      noneGround: Type.Union([OpenNoneGround, Type.Null()]),
+      legalBasis: NullableText(1000),
+    }),
     securityLevel: Type.Integer({ minimum: 1, maximum: 4 }),
     dataGrade: DataGrade,
     usageConditions: NullableText(2000),
@@ -56,23 +66,44 @@ export const ResourceMetadata = Type.Object(
 );
 export type ResourceMetadata = Static<typeof ResourceMetadata>;
 
-export const Problem = Type.Object({ code: Type.String(), field: Type.Optional(Type.String()), message: Bilingual, requirement: Type.Optional(Type.String()) });
+export const Problem = Type.Object({
+  code: Type.String(),
+  field: Type.Optional(Type.String()),
+  message: Bilingual,
+  requirement: Type.Optional(Type.String()),
+});
 export type Problem = Static<typeof Problem>;
 
 export const Overlap = Type.Object({
   field: Type.Object({ code: Type.String(), name: Type.String(), identifierRole: Type.String() }),
   matches: Type.Array(
-    Type.Object({ resourceId: Uuid, resourceCode: Type.String(), resourceName: Type.String(), providerName: Type.String(), fieldName: Type.String(), similarity: Type.Number() }),
+    Type.Object({
+      resourceId: Uuid,
+      resourceCode: Type.String(),
+      resourceName: Type.String(),
+      providerName: Type.String(),
+      fieldName: Type.String(),
+      similarity: Type.Number(),
+    }),
   ),
 });
 export type Overlap = Static<typeof Overlap>;
 
-export const Change = Type.Object({ path: Type.String(), kind: Type.Enum(['added', 'removed', 'changed']), label: Bilingual, before: Type.Unknown(), after: Type.Unknown() });
+export const Change = Type.Object({
+  path: Type.String(),
+  kind: Type.Enum(['added', 'removed', 'changed']),
+  label: Bilingual,
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
 export type Change = Static<typeof Change>;
 
 export const VersionState = Type.Enum(['draft', 'submitted', 'downgrade_review', 'returned', 'published', 'superseded', 'withdrawn']);
 
-export const ReturnReason = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 1000 }), legalBasis: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]) });
+export const ReturnReason = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 1000 }),
+  legalBasis: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]),
+});
 
 export const CatalogVersion = Type.Object({
   id: Uuid,
@@ -126,7 +157,12 @@ export const CatalogResource = Type.Object({
 });
 export type CatalogResource = Static<typeof CatalogResource>;
 
-export const Classification = Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parentCode: Type.Union([Type.String(), Type.Null()]) });
+export const Classification = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Integer(),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const listClassifications = defineRoute({
   method: 'GET',
@@ -203,13 +239,23 @@ export const searchCatalog = defineRoute({
 export const getResource = defineRoute({
   method: 'GET',
   url: '/api/catalog/resources/:id',
-  schema: { tags: ['catalog'], summary: 'A catalog entry: metadata in force, classification path and version history', params: IdParams, response: { 200: CatalogResource, ...protectedErrors, 404: ApiErrorBody } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'A catalog entry: metadata in force, classification path and version history',
+    params: IdParams,
+    response: { 200: CatalogResource, ...protectedErrors, 404: ApiErrorBody },
+  },
 });
 
 export const getVersion = defineRoute({
   method: 'GET',
   url: '/api/catalog/versions/:id',
-  schema: { tags: ['catalog'], summary: 'One version of an entry (unpublished ones to their provider and the bureau)', params: IdParams, response: { 200: CatalogVersion, ...protectedErrors, 404: ApiErrorBody } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'One version of an entry (unpublished ones to their provider and the bureau)',
+    params: IdParams,
+    response: { 200: CatalogVersion, ...protectedErrors, 404: ApiErrorBody },
+  },
 });
 
 export const diffVersions = defineRoute({
@@ -238,7 +284,11 @@ export type MyEntry = Static<typeof MyEntry>;
 export const myCatalog = defineRoute({
   method: 'GET',
   url: '/api/catalog/mine',
-  schema: { tags: ['catalog'], summary: 'My agency’s catalog: published entries and open drafts', response: { 200: Type.Array(MyEntry), ...protectedErrors } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'My agency’s catalog: published entries and open drafts',
+    response: { 200: Type.Array(MyEntry), ...protectedErrors },
+  },
 });
 
 const DraftBody = Type.Object({
@@ -251,13 +301,24 @@ const DraftBody = Type.Object({
 export const createDraft = defineRoute({
   method: 'POST',
   url: '/api/catalog/drafts',
-  schema: { tags: ['catalog'], summary: 'Register a new resource as a draft (saved even with problems; they are listed)', body: DraftBody, response: { 201: CatalogVersion, ...protectedErrors } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'Register a new resource as a draft (saved even with problems; they are listed)',
+    body: DraftBody,
+    response: { 201: CatalogVersion, ...protectedErrors },
+  },
 });
 
 export const updateDraft = defineRoute({
   method: 'PUT',
   url: '/api/catalog/versions/:id',
-  schema: { tags: ['catalog'], summary: 'Save a draft or a returned version', params: IdParams, body: DraftBody, response: { 200: CatalogVersion, ...protectedErrors, 404: ApiErrorBody, 409: ApiErrorBody } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'Save a draft or a returned version',
+    params: IdParams,
+    body: DraftBody,
+    response: { 200: CatalogVersion, ...protectedErrors, 404: ApiErrorBody, 409: ApiErrorBody },
+  },
 });
 
 export const startChange = defineRoute({
@@ -275,7 +336,12 @@ export const startChange = defineRoute({
 export const discardDraft = defineRoute({
   method: 'DELETE',
   url: '/api/catalog/versions/:id',
-  schema: { tags: ['catalog'], summary: 'Withdraw a draft or returned version', params: IdParams, response: { 204: Empty, ...protectedErrors, 404: ApiErrorBody, 409: ApiErrorBody } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'Withdraw a draft or returned version',
+    params: IdParams,
+    response: { 204: Empty, ...protectedErrors, 404: ApiErrorBody, 409: ApiErrorBody },
+  },
 });
 
 export const checkMetadata = defineRoute({
@@ -285,7 +351,10 @@ export const checkMetadata = defineRoute({
     tags: ['catalog'],
     summary: 'Live validation: problems and overlaps of metadata, without saving',
     body: Type.Object({ metadata: ResourceMetadata, resourceId: Type.Optional(Uuid) }),
-    response: { 200: Type.Object({ problems: Type.Array(Problem), overlaps: Type.Array(Overlap), needsJustification: Type.Boolean() }), ...protectedErrors },
+    response: {
+      200: Type.Object({ problems: Type.Array(Problem), overlaps: Type.Array(Overlap), needsJustification: Type.Boolean() }),
+      ...protectedErrors,
+    },
   },
 });
 
@@ -303,7 +372,11 @@ export const submitVersions = defineRoute({
 export const reviewQueue = defineRoute({
   method: 'GET',
   url: '/api/catalog/reviews',
-  schema: { tags: ['catalog'], summary: 'Submissions waiting for the bureau, with time left', response: { 200: Type.Array(CatalogVersion), ...protectedErrors } },
+  schema: {
+    tags: ['catalog'],
+    summary: 'Submissions waiting for the bureau, with time left',
+    response: { 200: Type.Array(CatalogVersion), ...protectedErrors },
+  },
 });
 
 export const approveVersion = defineRoute({

@@ -9,3 +9,4 @@ export * from './deadlines.js';
 export * from './notifications.js';
 export * from './rectifications.js';
 export * from './catalog.js';
+export * from './catalog-files.js';

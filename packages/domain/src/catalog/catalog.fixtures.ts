@@ -11,8 +11,16 @@ export function buildMetadata(overrides: Partial<ResourceMetadata> = {}): Resour
     sourceSystem: '人口管理信息系统',
     formatCategory: 'database',
     formatType: 'PostgreSQL',
-    fields: [buildField({ code: 'citizen_id', name: '公民身份号码', identifierRole: 'citizen_id', length: 18, sensitivity: 'highly_sensitive' }), buildField()],
-    share: { type: 'conditional', conditions: '用于政务服务身份核验', legalBasis: '《中华人民共和国居民身份证法》', methods: ['interface'] },
+    fields: [
+      buildField({ code: 'citizen_id', name: '公民身份号码', identifierRole: 'citizen_id', length: 18, sensitivity: 'highly_sensitive' }),
+      buildField(),
+    ],
+    share: {
+      type: 'conditional',
+      conditions: '用于政务服务身份核验',
+      legalBasis: '《中华人民共和国居民身份证法》',
+      methods: ['interface'],
+    },
     open: { type: 'none', conditions: null, noneGround: 'trade_secret_privacy', legalBasis: '《中华人民共和国个人信息保护法》' },
     securityLevel: 3,
     dataGrade: 'important',
@@ -26,5 +34,15 @@ export function buildMetadata(overrides: Partial<ResourceMetadata> = {}): Resour
 }
 
 export function buildField(overrides: Partial<FieldSpec> = {}): FieldSpec {
-  return { code: 'name', name: '姓名', dataType: 'string', length: 50, description: null, identifierRole: 'none', sensitivity: 'sensitive', required: true, ...overrides };
+  return {
+    code: 'name',
+    name: '姓名',
+    dataType: 'string',
+    length: 50,
+    description: null,
+    identifierRole: 'none',
+    sensitivity: 'sensitive',
+    required: true,
+    ...overrides,
+  };
 }

@@ -5,7 +5,8 @@ import { findFieldOverlaps, nameSimilarity, needsJustification } from './overlap
 import { downgradesOf, resourceCode, validateResourceMetadata } from './resource-metadata.js';
 import { highlight, indexTokens, toTsQuery } from './search-text.js';
 
-const codes = (m: Parameters<typeof validateResourceMetadata>[0]) => validateResourceMetadata(m).map((p) => [p.code, p.field, p.requirement]);
+const codes = (m: Parameters<typeof validateResourceMetadata>[0]) =>
+  validateResourceMetadata(m).map((p) => [p.code, p.field, p.requirement]);
 
 describe('validateResourceMetadata', () => {
   it('accepts a complete entry', () => {
@@ -50,8 +51,14 @@ describe('validateResourceMetadata', () => {
   it('never opens level 4 data and opens level 3 only conditionally (R18.2)', () => {
     const unconditional = { type: 'unconditional' as const, conditions: null, noneGround: null, legalBasis: null };
     const share = { type: 'unconditional' as const, conditions: null, legalBasis: null, methods: ['interface' as const] };
-    expect(codes(buildMetadata({ securityLevel: 4, share, open: { ...unconditional, type: 'conditional', conditions: '实名申请' } }))).toContainEqual(['CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', 'R18.2']);
-    expect(codes(buildMetadata({ securityLevel: 3, share, open: unconditional }))).toContainEqual(['CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', 'R18.2']);
+    expect(
+      codes(buildMetadata({ securityLevel: 4, share, open: { ...unconditional, type: 'conditional', conditions: '实名申请' } })),
+    ).toContainEqual(['CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', 'R18.2']);
+    expect(codes(buildMetadata({ securityLevel: 3, share, open: unconditional }))).toContainEqual([
+      'CATALOG_OPEN_LEVEL_CONFLICT',
+      'open.type',
+      'R18.2',
+    ]);
     expect(validateResourceMetadata(buildMetadata({ securityLevel: 2, share, open: unconditional }))).toEqual([]);
   });
   it('is never more open to the public than shared between agencies', () => {
@@ -69,7 +76,9 @@ describe('validateResourceMetadata', () => {
       ],
     });
     const fields = validateResourceMetadata(m).map((p) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['fields[0].code', 'fields[1].name', 'fields[2].dataType', 'fields[3].length', 'fields[4].code']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['fields[0].code', 'fields[1].name', 'fields[2].dataType', 'fields[3].length', 'fields[4].code']),
+    );
   });
   it('refuses values outside the vocabularies, naming the allowed ones', () => {
     const problems = validateResourceMetadata(buildMetadata({ updateFrequency: 'hourly' as never }));
@@ -82,7 +91,9 @@ describe('downgrades (R18.3)', () => {
   const m = buildMetadata();
   it('detects lowering of share and open types only', () => {
     expect(downgradesOf(m, { ...m, share: { ...m.share, type: 'none' } })).toEqual(['share']);
-    expect(downgradesOf({ ...m, open: { ...m.open, type: 'unconditional' } }, { ...m, open: { ...m.open, type: 'conditional' } })).toEqual(['open']);
+    expect(downgradesOf({ ...m, open: { ...m.open, type: 'unconditional' } }, { ...m, open: { ...m.open, type: 'conditional' } })).toEqual([
+      'open',
+    ]);
     expect(downgradesOf(m, { ...m, open: { ...m.open, type: 'conditional' } })).toEqual([]);
   });
 });
@@ -125,7 +136,13 @@ describe('field overlaps (R9.1)', () => {
     expect(needsJustification(overlaps)).toBe(true);
   });
   it('does not match a different identifier role, and identifier keys alone need no justification', () => {
-    const overlaps = findFieldOverlaps([{ code: 'id', name: '公民身份号码', identifierRole: 'citizen_id' }, { code: 'xm', name: '姓名', identifierRole: 'other_code' }], published);
+    const overlaps = findFieldOverlaps(
+      [
+        { code: 'id', name: '公民身份号码', identifierRole: 'citizen_id' },
+        { code: 'xm', name: '姓名', identifierRole: 'other_code' },
+      ],
+      published,
+    );
     expect(overlaps.map((o) => o.field.code)).toEqual(['id']);
     expect(needsJustification(overlaps)).toBe(false);
   });
@@ -136,7 +153,10 @@ describe('diffMetadata', () => {
     const before = buildMetadata();
     const after = buildMetadata({
       updateFrequency: 'weekly',
-      fields: [buildField({ code: 'citizen_id', name: '公民身份号码', identifierRole: 'citizen_id', length: 18, sensitivity: 'sensitive' }), buildField({ code: 'phone', name: '联系电话', length: 20 })],
+      fields: [
+        buildField({ code: 'citizen_id', name: '公民身份号码', identifierRole: 'citizen_id', length: 18, sensitivity: 'sensitive' }),
+        buildField({ code: 'phone', name: '联系电话', length: 20 }),
+      ],
     });
     const changes = diffMetadata(before, after);
     expect(changes.map((c) => [c.path, c.kind])).toEqual([

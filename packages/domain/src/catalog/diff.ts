@@ -53,7 +53,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export function diffMetadata(before: ResourceMetadata, after: ResourceMetadata): MetadataChange[] {
   const changes: MetadataChange[] = [];
-  const read = (m: ResourceMetadata, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], m);
+  const read = (m: ResourceMetadata, path: string): unknown =>
+    path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], m);
   for (const [path, label] of Object.entries(LABELS)) {
     const a = read(before, path);
     const b = read(after, path);
@@ -71,12 +72,25 @@ export function diffMetadata(before: ResourceMetadata, after: ResourceMetadata):
     for (const key of Object.keys(FIELD_LABELS) as (keyof FieldSpec)[]) {
       if (!same(old[key], f[key])) {
         const l = FIELD_LABELS[key];
-        changes.push({ path: `fields.${code}.${key}`, kind: 'changed', label: { zh: `${label.zh}的${l.zh}`, en: `${label.en} ${l.en}` }, before: old[key], after: f[key] });
+        changes.push({
+          path: `fields.${code}.${key}`,
+          kind: 'changed',
+          label: { zh: `${label.zh}的${l.zh}`, en: `${label.en} ${l.en}` },
+          before: old[key],
+          after: f[key],
+        });
       }
     }
   }
   for (const [code, f] of oldFields) {
-    if (!newFields.has(code)) changes.push({ path: `fields.${code}`, kind: 'removed', label: { zh: `信息项“${f.name}”`, en: `Field "${code}"` }, before: f, after: null });
+    if (!newFields.has(code))
+      changes.push({
+        path: `fields.${code}`,
+        kind: 'removed',
+        label: { zh: `信息项“${f.name}”`, en: `Field "${code}"` },
+        before: f,
+        after: null,
+      });
   }
   return changes;
 }

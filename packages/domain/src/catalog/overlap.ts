@@ -72,7 +72,10 @@ export function nameSimilarity(a: string, b: string): number {
 
 export const OVERLAP_THRESHOLD = 0.8;
 
-export function findFieldOverlaps(fields: readonly Pick<FieldSpec, 'code' | 'name' | 'identifierRole'>[], published: readonly PublishedFields[]): FieldOverlap[] {
+export function findFieldOverlaps(
+  fields: readonly Pick<FieldSpec, 'code' | 'name' | 'identifierRole'>[],
+  published: readonly PublishedFields[],
+): FieldOverlap[] {
   const overlaps: FieldOverlap[] = [];
   for (const field of fields) {
     const matches: FieldOverlap['matches'][number][] = [];
@@ -84,7 +87,13 @@ export function findFieldOverlaps(fields: readonly Pick<FieldSpec, 'code' | 'nam
         if (similarity >= OVERLAP_THRESHOLD && (!best || similarity > best.similarity)) best = { fieldName: other.name, similarity };
       }
       if (best) {
-        matches.push({ resourceId: resource.resourceId, resourceCode: resource.resourceCode, resourceName: resource.resourceName, providerName: resource.providerName, ...best });
+        matches.push({
+          resourceId: resource.resourceId,
+          resourceCode: resource.resourceCode,
+          resourceName: resource.resourceName,
+          providerName: resource.providerName,
+          ...best,
+        });
       }
     }
     if (matches.length > 0) overlaps.push({ field, matches: matches.sort((a, b) => b.similarity - a.similarity) });

@@ -84,7 +84,20 @@ export interface ResourceMetadata {
 }
 
 const FIELD_CODE = /^[a-z][a-z0-9_]{0,62}$/;
-const RESERVED_COLUMNS = new Set(['_row_id', '_batch_id', '_loaded_at', '_source_row', 'id', 'oid', 'ctid', 'xmin', 'xmax', 'cmin', 'cmax', 'tableoid']);
+const RESERVED_COLUMNS = new Set([
+  '_row_id',
+  '_batch_id',
+  '_loaded_at',
+  '_source_row',
+  'id',
+  'oid',
+  'ctid',
+  'xmin',
+  'xmax',
+  'cmin',
+  'cmax',
+  'tableoid',
+]);
 
 const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
 
@@ -115,13 +128,21 @@ function validateFields(fields: readonly FieldSpec[], out: Refusal[]): void {
   fields.forEach((f, i) => {
     const at = `fields[${i}]`;
     if (!FIELD_CODE.test(f.code) || RESERVED_COLUMNS.has(f.code)) {
-      out.push(problem('CATALOG_FIELD_INVALID', `${at}.code`, `字段代码“${f.code}”须以小写字母开头，只含小写字母、数字和下划线，且不是保留名`, `Field code "${f.code}" must start with a lowercase letter, use only a-z, 0-9 and _, and not be reserved`));
+      out.push(
+        problem(
+          'CATALOG_FIELD_INVALID',
+          `${at}.code`,
+          `字段代码“${f.code}”须以小写字母开头，只含小写字母、数字和下划线，且不是保留名`,
+          `Field code "${f.code}" must start with a lowercase letter, use only a-z, 0-9 and _, and not be reserved`,
+        ),
+      );
     } else if (codes.has(f.code)) {
       out.push(problem('CATALOG_FIELD_INVALID', `${at}.code`, `字段代码“${f.code}”重复`, `Field code "${f.code}" is repeated`));
     }
     codes.add(f.code);
     if (blank(f.name)) out.push(problem('CATALOG_REQUIRED', `${at}.name`, '信息项名称必填', 'The field name is required'));
-    else if (names.has(f.name.trim())) out.push(problem('CATALOG_FIELD_INVALID', `${at}.name`, `信息项名称“${f.name}”重复`, `Field name "${f.name}" is repeated`));
+    else if (names.has(f.name.trim()))
+      out.push(problem('CATALOG_FIELD_INVALID', `${at}.name`, `信息项名称“${f.name}”重复`, `Field name "${f.name}" is repeated`));
     names.add(f.name.trim());
     const typeOk = oneOf(f.dataType, DATA_TYPES, `${at}.dataType`, out);
     const roleOk = oneOf(f.identifierRole, IDENTIFIER_ROLES, `${at}.identifierRole`, out);
@@ -136,7 +157,14 @@ function validateFields(fields: readonly FieldSpec[], out: Refusal[]): void {
       out.push(problem('CATALOG_FIELD_INVALID', `${at}.dataType`, '标识信息项须为字符型', 'An identifier field must be text'));
     }
     if (roleOk && (f.identifierRole === 'citizen_id' || f.identifierRole === 'credit_code') && f.length !== null && f.length < 18) {
-      out.push(problem('CATALOG_FIELD_INVALID', `${at}.length`, '公民身份号码和统一社会信用代码为 18 位', 'Citizen ID numbers and credit codes have 18 characters'));
+      out.push(
+        problem(
+          'CATALOG_FIELD_INVALID',
+          `${at}.length`,
+          '公民身份号码和统一社会信用代码为 18 位',
+          'Citizen ID numbers and credit codes have 18 characters',
+        ),
+      );
     }
   });
 }
@@ -165,24 +193,36 @@ export function validateResourceMetadata(m: ResourceMetadata): Refusal[] {
   validateFields(m.fields, out);
 
   const shareOk = oneOf(m.share.type, SHARE_TYPES, 'share.type', out);
-  if (shareOk && m.share.type === 'conditional' && blank(m.share.conditions)) out.push(problem('CATALOG_SHARE_CONDITIONS_REQUIRED', 'share.conditions'));
-  if (shareOk && m.share.type !== 'unconditional' && blank(m.share.legalBasis)) out.push(problem('CATALOG_SHARE_LEGAL_BASIS_REQUIRED', 'share.legalBasis'));
+  if (shareOk && m.share.type === 'conditional' && blank(m.share.conditions))
+    out.push(problem('CATALOG_SHARE_CONDITIONS_REQUIRED', 'share.conditions'));
+  if (shareOk && m.share.type !== 'unconditional' && blank(m.share.legalBasis))
+    out.push(problem('CATALOG_SHARE_LEGAL_BASIS_REQUIRED', 'share.legalBasis'));
   if (shareOk && m.share.type !== 'none') {
-    if (m.share.methods.length === 0) out.push(problem('CATALOG_REQUIRED', 'share.methods', '须选择共享方式', 'Choose how the data is shared'));
+    if (m.share.methods.length === 0)
+      out.push(problem('CATALOG_REQUIRED', 'share.methods', '须选择共享方式', 'Choose how the data is shared'));
     m.share.methods.forEach((method, i) => oneOf(method, SHARE_METHODS, `share.methods[${i}]`, out));
   }
 
   const openOk = oneOf(m.open.type, OPEN_TYPES, 'open.type', out);
-  if (openOk && m.open.type === 'conditional' && blank(m.open.conditions)) out.push(problem('CATALOG_OPEN_CONDITIONS_REQUIRED', 'open.conditions'));
+  if (openOk && m.open.type === 'conditional' && blank(m.open.conditions))
+    out.push(problem('CATALOG_OPEN_CONDITIONS_REQUIRED', 'open.conditions'));
   if (openOk && m.open.type === 'none') {
-    if (m.open.noneGround === null || !codesOf(OPEN_NONE_GROUNDS).includes(m.open.noneGround)) out.push(problem('CATALOG_OPEN_GROUND_REQUIRED', 'open.noneGround'));
+    if (m.open.noneGround === null || !codesOf(OPEN_NONE_GROUNDS).includes(m.open.noneGround))
+      out.push(problem('CATALOG_OPEN_GROUND_REQUIRED', 'open.noneGround'));
     if (blank(m.open.legalBasis)) out.push(problem('CATALOG_OPEN_GROUND_REQUIRED', 'open.legalBasis'));
   }
   if (openOk && levelOk) {
     if (m.securityLevel === 4 && m.open.type !== 'none') {
       out.push(problem('CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', '四级数据一律不予开放', 'Level 4 data can never be opened'));
     } else if (m.securityLevel === 3 && m.open.type === 'unconditional') {
-      out.push(problem('CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', '三级数据安全要求较高，只能有条件开放或不予开放', 'Level 3 data has high security demands: conditional opening at most'));
+      out.push(
+        problem(
+          'CATALOG_OPEN_LEVEL_CONFLICT',
+          'open.type',
+          '三级数据安全要求较高，只能有条件开放或不予开放',
+          'Level 3 data has high security demands: conditional opening at most',
+        ),
+      );
     }
   }
   if (openOk && shareOk && OPENNESS[m.open.type] > OPENNESS[m.share.type]) out.push(problem('CATALOG_OPEN_EXCEEDS_SHARE', 'open.type'));
@@ -190,7 +230,10 @@ export function validateResourceMetadata(m: ResourceMetadata): Refusal[] {
 }
 
 /** Which attributes a change lowers (R18.3): unconditional → conditional/none, conditional → none. */
-export function downgradesOf(before: Pick<ResourceMetadata, 'share' | 'open'>, after: Pick<ResourceMetadata, 'share' | 'open'>): ('share' | 'open')[] {
+export function downgradesOf(
+  before: Pick<ResourceMetadata, 'share' | 'open'>,
+  after: Pick<ResourceMetadata, 'share' | 'open'>,
+): ('share' | 'open')[] {
   const lowered: ('share' | 'open')[] = [];
   if (OPENNESS[after.share.type] < OPENNESS[before.share.type]) lowered.push('share');
   if (OPENNESS[after.open.type] < OPENNESS[before.open.type]) lowered.push('open');

@@ -61,7 +61,13 @@ export interface TextSegment {
 
 /** Splits a text into plain and matching segments for the query's words (case-insensitive). */
 export function highlight(text: string, query: string): TextSegment[] {
-  const terms = [...new Set(words(query).map(sanitize).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  const terms = [
+    ...new Set(
+      words(query)
+        .map(sanitize)
+        .filter((t) => t.length > 0),
+    ),
+  ].sort((a, b) => b.length - a.length);
   if (terms.length === 0 || text.length === 0) return [{ text, hit: false }];
   const lower = text.toLowerCase();
   const marks = new Array<boolean>(text.length).fill(false);

@@ -73,10 +73,22 @@ export type ShareMethod = (typeof SHARE_METHODS)[number]['code'];
 /** The five grounds of R18.1 for not opening data. */
 export const OPEN_NONE_GROUNDS = terms([
   { code: 'state_secret', zh: '依法确定为国家秘密的', en: 'Lawfully classified as a state secret' },
-  { code: 'security_stability', zh: '开放后可能危及国家安全、公共安全、经济安全、社会稳定的', en: 'Opening may endanger national, public or economic security or social stability' },
-  { code: 'trade_secret_privacy', zh: '涉及商业秘密、个人隐私等，开放会对第三方合法权益造成损害的', en: 'Trade secrets or personal privacy: opening would harm third parties' },
+  {
+    code: 'security_stability',
+    zh: '开放后可能危及国家安全、公共安全、经济安全、社会稳定的',
+    en: 'Opening may endanger national, public or economic security or social stability',
+  },
+  {
+    code: 'trade_secret_privacy',
+    zh: '涉及商业秘密、个人隐私等，开放会对第三方合法权益造成损害的',
+    en: 'Trade secrets or personal privacy: opening would harm third parties',
+  },
   { code: 'agreement_ip', zh: '因协议或者知识产权限制而无法开放的', en: 'Barred by an agreement or intellectual-property restriction' },
-  { code: 'law_excluded', zh: '法律、法规和国家规定不得开放或者应当通过其他途径获取的', en: 'The law bars opening or requires another channel' },
+  {
+    code: 'law_excluded',
+    zh: '法律、法规和国家规定不得开放或者应当通过其他途径获取的',
+    en: 'The law bars opening or requires another channel',
+  },
 ]);
 export type OpenNoneGround = (typeof OPEN_NONE_GROUNDS)[number]['code'];
 
@@ -115,4 +127,4 @@ export function codesOf<C extends string>(list: readonly Term<C>[]): readonly C[
 }
 
 /** Openness order: a higher rank is more open. */
-export const OPENNESS: Record<ShareType | OpenType, number> = { unconditional: 2, conditional: 1, none: 0 };
+export const OPENNESS: Record<ShareType, number> = { unconditional: 2, conditional: 1, none: 0 };

@@ -14,12 +14,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('level', 'integer', (c) => c.notNull().check(sql`level between 1 and 4`))
     .addColumn('parent_code', 'text', (c) => c.references('catalog_classes.code').onDelete('restrict'))
     .execute();
-  await comment(db, 'catalog_classes', 'Classification of catalog entries: 类 / 项 / 目 / 细目 (national catalog compilation guide, GB/T 21063)', {
-    code: 'Digits: 1 for 类, +2 for 项, +3 for 目, +3 for 细目; a child starts with its parent’s code',
-    name: 'Name of the class',
-    level: '1 类, 2 项, 3 目, 4 细目',
-    parent_code: 'The class above; null for a 类',
-  });
+  await comment(
+    db,
+    'catalog_classes',
+    'Classification of catalog entries: 类 / 项 / 目 / 细目 (national catalog compilation guide, GB/T 21063)',
+    {
+      code: 'Digits: 1 for 类, +2 for 项, +3 for 目, +3 for 细目; a child starts with its parent’s code',
+      name: 'Name of the class',
+      level: '1 类, 2 项, 3 目, 4 细目',
+      parent_code: 'The class above; null for a 类',
+    },
+  );
 
   await db.schema
     .createTable('catalog_sequences')
@@ -42,15 +47,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('catalog_resources_provider_idx').on('catalog_resources').column('provider_agency_id').execute();
-  await comment(db, 'catalog_resources', '目录条目: one public data resource of a provider agency (R10.1); its metadata lives in versions', {
-    id: 'Primary key',
-    code: 'Resource code: classification code + "/" + six-digit sequence, given at first publication',
-    provider_agency_id: 'The providing agency (R10.1)',
-    current_version_id: 'The published version in force; null until first publication',
-    first_published_at: 'When the resource was first published through the node (R10.2)',
-    last_published_at: 'When its latest version was published',
-    created_at: 'When the first draft was created',
-  });
+  await comment(
+    db,
+    'catalog_resources',
+    '目录条目: one public data resource of a provider agency (R10.1); its metadata lives in versions',
+    {
+      id: 'Primary key',
+      code: 'Resource code: classification code + "/" + six-digit sequence, given at first publication',
+      provider_agency_id: 'The providing agency (R10.1)',
+      current_version_id: 'The published version in force; null until first publication',
+      first_published_at: 'When the resource was first published through the node (R10.2)',
+      last_published_at: 'When its latest version was published',
+      created_at: 'When the first draft was created',
+    },
+  );
 
   await db.schema
     .createTable('catalog_versions')
@@ -83,36 +93,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'timestamptz')
     .addUniqueConstraint('catalog_versions_number_key', ['resource_id', 'number'])
     .execute();
-  await sql`create unique index catalog_versions_one_open_idx on catalog_versions (resource_id) where state in ('draft', 'submitted', 'downgrade_review', 'returned')`.execute(db);
+  await sql`create unique index catalog_versions_one_open_idx on catalog_versions (resource_id) where state in ('draft', 'submitted', 'downgrade_review', 'returned')`.execute(
+    db,
+  );
   await db.schema.createIndex('catalog_versions_state_idx').on('catalog_versions').column('state').execute();
-  await sql`alter table catalog_resources add constraint catalog_resources_current_version_fk foreign key (current_version_id) references catalog_versions (id)`.execute(db);
-  await comment(db, 'catalog_versions', 'Every version of a catalog entry: the draft, its review and publication; old versions stay visible (R10.3)', {
-    id: 'Primary key',
-    resource_id: 'The resource',
-    number: '1, 2, 3 … per resource',
-    kind: 'initial (first registration) or change (change request, R10.3)',
-    state: 'draft, submitted (formal review), downgrade_review (R18.3), returned, published, superseded, withdrawn',
-    metadata: 'The metadata as the steward described it (domain ResourceMetadata)',
-    justification: 'Why fields that overlap shared data are collected again (R9.1)',
-    overlaps: 'Fields overlapping published resources, computed at submission (R9.1)',
-    change_reason: 'For a change: the law, regulation or duty change that caused it (R10.3)',
-    law_change_date: 'For a change: the date of that law or duty change (R10.3)',
-    filing_due_on: 'Last day to file the change: 15 working days after the law change (R10.3)',
-    filed_late: 'True when the change was submitted after filing_due_on (R10.3)',
-    downgrades: 'Attributes the change lowers (share, open): needs the bureau’s approval (R18.3)',
-    created_by: 'Who created the draft',
-    created_at: 'When the draft was created',
-    updated_at: 'When the draft last changed',
-    submitted_by: 'The data steward who submitted it (R8.1)',
-    submitted_at: 'When it was submitted',
-    reviewed_by: 'The bureau reviewer who decided the formal review',
-    reviewed_at: 'When the formal review was decided',
-    review_comment: 'The reviewer’s comment',
-    return_reasons: 'All reasons of a return at once, each with its legal basis (R16.1 style)',
-    downgrade_decided_by: 'The bureau administrator who decided a downgrade (R18.3)',
-    downgrade_decided_at: 'When the downgrade was decided',
-    published_at: 'When this version was published',
-  });
+  await sql`alter table catalog_resources add constraint catalog_resources_current_version_fk foreign key (current_version_id) references catalog_versions (id)`.execute(
+    db,
+  );
+  await comment(
+    db,
+    'catalog_versions',
+    'Every version of a catalog entry: the draft, its review and publication; old versions stay visible (R10.3)',
+    {
+      id: 'Primary key',
+      resource_id: 'The resource',
+      number: '1, 2, 3 … per resource',
+      kind: 'initial (first registration) or change (change request, R10.3)',
+      state: 'draft, submitted (formal review), downgrade_review (R18.3), returned, published, superseded, withdrawn',
+      metadata: 'The metadata as the steward described it (domain ResourceMetadata)',
+      justification: 'Why fields that overlap shared data are collected again (R9.1)',
+      overlaps: 'Fields overlapping published resources, computed at submission (R9.1)',
+      change_reason: 'For a change: the law, regulation or duty change that caused it (R10.3)',
+      law_change_date: 'For a change: the date of that law or duty change (R10.3)',
+      filing_due_on: 'Last day to file the change: 15 working days after the law change (R10.3)',
+      filed_late: 'True when the change was submitted after filing_due_on (R10.3)',
+      downgrades: 'Attributes the change lowers (share, open): needs the bureau’s approval (R18.3)',
+      created_by: 'Who created the draft',
+      created_at: 'When the draft was created',
+      updated_at: 'When the draft last changed',
+      submitted_by: 'The data steward who submitted it (R8.1)',
+      submitted_at: 'When it was submitted',
+      reviewed_by: 'The bureau reviewer who decided the formal review',
+      reviewed_at: 'When the formal review was decided',
+      review_comment: 'The reviewer’s comment',
+      return_reasons: 'All reasons of a return at once, each with its legal basis (R16.1 style)',
+      downgrade_decided_by: 'The bureau administrator who decided a downgrade (R18.3)',
+      downgrade_decided_at: 'When the downgrade was decided',
+      published_at: 'When this version was published',
+    },
+  );
 
   await db.schema
     .createTable('catalog_search')
@@ -138,27 +157,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`create index catalog_search_vector_idx on catalog_search using gin (search_vector)`.execute(db);
   await db.schema.createIndex('catalog_search_published_idx').on('catalog_search').column('published_at').execute();
-  await comment(db, 'catalog_search', 'Search index of published catalog entries: segmented text (Intl.Segmenter + bigrams) and facet columns', {
-    resource_id: 'The resource',
-    code: 'Resource code',
-    name: 'Name',
-    name_en: 'English name',
-    summary: 'Summary',
-    keywords: 'Keywords',
-    provider_agency_id: 'Provider agency',
-    provider_name: 'Provider name',
-    sector: 'Provider’s sector (R6.1)',
-    classification_code: 'Classification code',
-    class_top: 'The 项-level class (first three digits) for the facet',
-    share_type: 'Share type',
-    open_type: 'Open type',
-    format_category: 'Format category',
-    update_frequency: 'Update frequency',
-    security_level: 'Security level 1–4',
-    field_count: 'Number of fields',
-    published_at: 'Last publication',
-    search_vector: 'Weighted tokens: name A, keywords B, English name and summary C, field names D',
-  });
+  await comment(
+    db,
+    'catalog_search',
+    'Search index of published catalog entries: segmented text (Intl.Segmenter + bigrams) and facet columns',
+    {
+      resource_id: 'The resource',
+      code: 'Resource code',
+      name: 'Name',
+      name_en: 'English name',
+      summary: 'Summary',
+      keywords: 'Keywords',
+      provider_agency_id: 'Provider agency',
+      provider_name: 'Provider name',
+      sector: 'Provider’s sector (R6.1)',
+      classification_code: 'Classification code',
+      class_top: 'The 项-level class (first three digits) for the facet',
+      share_type: 'Share type',
+      open_type: 'Open type',
+      format_category: 'Format category',
+      update_frequency: 'Update frequency',
+      security_level: 'Security level 1–4',
+      field_count: 'Number of fields',
+      published_at: 'Last publication',
+      search_vector: 'Weighted tokens: name A, keywords B, English name and summary C, field names D',
+    },
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -68,11 +68,11 @@ export async function indexResource(
     .insertInto('catalog_search')
     .values(row)
     .onConflict((oc) =>
-      oc.column('resource_id').doUpdateSet(({ ref }) =>
+      oc.column('resource_id').doUpdateSet((eb) =>
         Object.fromEntries(
           Object.keys(row)
             .filter((k) => k !== 'resource_id')
-            .map((k) => [k, ref(`excluded.${k}` as 'excluded.name')]),
+            .map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name')]),
         ),
       ),
     )

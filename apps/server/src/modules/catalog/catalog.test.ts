@@ -2,6 +2,7 @@
  * The catalog through the API (issue 4): register, review on the clock, publish, change, find.
  * Each rule names its requirement id.
  */
+import type { CatalogVersion } from '@gongshu/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildField, buildMetadata } from '../../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import { createHarness, testClock, type Harness, type SignedIn } from '../../../test/harness.js';
@@ -28,7 +29,7 @@ async function fresh() {
 async function draft(s: SignedIn, body: Record<string, unknown>) {
   const res = await h.app.inject({ method: 'POST', url: '/api/catalog/drafts', headers: s.headers, payload: body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return res.json<CatalogVersion>();
 }
 
 async function submit(s: SignedIn, ...versionIds: string[]) {
@@ -43,7 +44,7 @@ async function approve(id: string, s = reviewer) {
     payload: { comment: '形式审核通过' },
   });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json();
+  return res.json<CatalogVersion>();
 }
 
 let published: { id: string; resourceId: string; resourceCode: string };
@@ -115,7 +116,7 @@ describe('register, review and publish (R10.1, R10.2)', () => {
     const v = await approve(published.id);
     expect(v.state).toBe('published');
     expect(v.resourceCode).toMatch(/^101001\/\d{6}$/);
-    published.resourceCode = v.resourceCode;
+    published.resourceCode = v.resourceCode ?? '';
     const steps = await h.db.selectFrom('deadlines').select(['state']).where('subject_id', '=', published.id).execute();
     expect(steps).toEqual([{ state: 'met' }]);
     const notes = await h.app.inject({ method: 'GET', url: '/api/notifications', headers: steward.headers });

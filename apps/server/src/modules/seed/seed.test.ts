@@ -73,20 +73,27 @@ describe('demo city of Tengzhou', () => {
 });
 
 describe('demo catalog and history (issue 3 item 7, issue 4 item 6)', () => {
-  it('publishes at least 60 entries through the real review workflow, leaving drafts, submissions and change requests', { timeout: 120_000 }, async () => {
-    const { seedDemoCatalog } = await import('./demo-catalog-seed.js');
-    const summary = await seedDemoCatalog(h.services);
-    expect(summary.published).toBeGreaterThanOrEqual(60);
-    const states = await h.db.selectFrom('catalog_versions').select(['state', 'kind']).execute();
-    const count = (state: string, kind?: string) => states.filter((s) => s.state === state && (!kind || s.kind === kind)).length;
-    expect(count('published')).toBe(summary.published);
-    expect(count('draft')).toBeGreaterThanOrEqual(3);
-    expect(count('submitted', 'initial')).toBeGreaterThanOrEqual(3);
-    expect(count('submitted', 'change')).toBeGreaterThanOrEqual(2);
-    const search = await h.services.catalog.search({ actor: { kind: 'anonymous' }, requestId: null, ip: null, via: 'anonymous' }, { q: '公交' });
-    expect(search.hits.length).toBeGreaterThan(0);
-    expect(await seedDemoCatalog(h.services)).toEqual({ published: 0, pending: 0 });
-  });
+  it(
+    'publishes at least 60 entries through the real review workflow, leaving drafts, submissions and change requests',
+    { timeout: 120_000 },
+    async () => {
+      const { seedDemoCatalog } = await import('./demo-catalog-seed.js');
+      const summary = await seedDemoCatalog(h.services);
+      expect(summary.published).toBeGreaterThanOrEqual(60);
+      const states = await h.db.selectFrom('catalog_versions').select(['state', 'kind']).execute();
+      const count = (state: string, kind?: string) => states.filter((s) => s.state === state && (!kind || s.kind === kind)).length;
+      expect(count('published')).toBe(summary.published);
+      expect(count('draft')).toBeGreaterThanOrEqual(3);
+      expect(count('submitted', 'initial')).toBeGreaterThanOrEqual(3);
+      expect(count('submitted', 'change')).toBeGreaterThanOrEqual(2);
+      const search = await h.services.catalog.search(
+        { actor: { kind: 'anonymous' }, requestId: null, ip: null, via: 'anonymous' },
+        { q: '公交' },
+      );
+      expect(search.hits.length).toBeGreaterThan(0);
+      expect(await seedDemoCatalog(h.services)).toEqual({ published: 0, pending: 0 });
+    },
+  );
 
   it('seeds rectification orders with overdue, due-soon and closed steps', async () => {
     const { seedDemoWorkflows } = await import('./demo-workflows.js');

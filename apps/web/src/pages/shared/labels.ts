@@ -1,5 +1,5 @@
 /** Labels of enumerations in the current language: domain labels and dictionary entries. */
-import { AGENCY_KIND_LABELS, SECTOR_LABELS, type AgencyKind, type Sector, type SecurityDuty } from '@gongshu/domain';
+import { AGENCY_KIND_LABELS, SECTOR_LABELS, shanghaiDateOf, type AgencyKind, type Sector, type SecurityDuty } from '@gongshu/domain';
 import type { I18nValue } from '../../i18n/context';
 
 export function kindLabel(i18n: I18nValue, kind: string): string {
@@ -29,4 +29,40 @@ export function formatDateTime(lang: 'zh' | 'en', iso: string | null): string {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+/** The China date (Asia/Shanghai, as every deadline is counted) of an instant: 2026-11-24. */
+export function chinaDate(iso: string): string {
+  return shanghaiDateOf(new Date(iso));
+}
+
+/** Today's China date. */
+export function chinaToday(): string {
+  return shanghaiDateOf(new Date());
+}
+
+/** The weekday of a YYYY-MM-DD date in the reader's language (星期二, Tuesday). */
+export function weekdayOf(lang: 'zh' | 'en', date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { weekday: 'long', timeZone: 'UTC' });
+}
+
+/** Each unit and how many of it make the next (minutes → hours → days → a week). */
+const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/** "3 小时前" / "3 hours ago"; a week or older shows the date and time instead. */
+export function formatRelativeTime(lang: 'zh' | 'en', iso: string, now: number = Date.now()): string {
+  const format = new Intl.RelativeTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { numeric: 'auto' });
+  const seconds = (new Date(iso).getTime() - now) / 1000;
+  // Under a minute reads "现在" / "now" rather than a count of seconds.
+  if (Math.abs(seconds) < 60) return format.format(0, 'second');
+  let value = seconds / 60;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return formatDateTime(lang, iso);
 }

@@ -1,6 +1,7 @@
 /**
- * 数据工作台: the agency of a steward or staff member, as the register holds it: its facts, its
- * first responsible person (R27.1), its data stewards (R8.1, with a clear warning when there is
+ * 数据工作台: the agency of a steward or staff member: its pending steps by time left (rectification
+ * orders and every other step on the clock), and the agency as the register holds it: its facts,
+ * its first responsible person (R27.1), its data stewards (R8.1, with a clear warning when there is
  * none, since the agency then cannot submit anything) and its sub-agencies.
  */
 import { ROLE_LABELS } from '@gongshu/domain';
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n/useT';
+import { PendingCard } from '../deadlines/PendingCard';
 import { AgencyFacts } from '../shared/AgencyFacts';
 import { ChildAgencies } from '../shared/ChildAgencies';
 import { ResponsiblePerson } from '../shared/ResponsiblePerson';
@@ -18,7 +20,7 @@ import { StewardList } from '../shared/StewardList';
 
 export function WorkbenchPage() {
   const { t, pick } = useI18n();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const agencyId = me?.user.agency?.id ?? null;
   const detail = useAgency(agencyId);
   const isSteward = me?.user.roles.includes('steward') ?? false;
@@ -62,6 +64,11 @@ export function WorkbenchPage() {
               title={isSteward ? t('workbench.canSubmit') : t('workbench.staffNote')}
             />
           )}
+          {can('deadline.pending') ? (
+            <div style={{ marginBottom: 16 }}>
+              <PendingCard />
+            </div>
+          ) : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={15}>
               <Card title={<h2 className="gs-card-title">{t('workbench.agencyCard')}</h2>}>
