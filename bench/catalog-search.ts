@@ -4,15 +4,13 @@
  * Targets: p95 < 50 ms on PGlite, < 20 ms on PostgreSQL.
  * Run: node --import tsx bench/catalog-search.ts [resources] [queries]
  */
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { SearchQuery } from '@gongshu/contracts';
 import { FORMAT_CATEGORIES, OPEN_TYPES, SHARE_TYPES, UPDATE_FREQUENCIES, type ResourceMetadata } from '@gongshu/domain';
 import { loadConfig } from '../apps/server/src/config.js';
 import { systemClock, systemContext } from '../apps/server/src/context.js';
-import { openDatabase, PGLITE_PARSERS, type Db } from '../apps/server/src/db/connect.js';
+import type { Db } from '../apps/server/src/db/connect.js';
+import { onScratchDatabases } from './scratch-databases.js';
 import { prepareDatabase } from '../apps/server/src/main.js';
 import { indexResource, searchCatalog } from '../apps/server/src/modules/catalog/catalog-search.js';
 import { seedDemoCity } from '../apps/server/src/modules/seed/seed.service.js';
@@ -218,30 +216,4 @@ async function run(kind: string, db: Db): Promise<void> {
   );
 }
 
-const only = process.env.BENCH_ONLY;
-if (only !== 'postgres') {
-  const pglite = await openDatabase({ pglite: await PGlite.create({ parsers: PGLITE_PARSERS }) });
-  try {
-    await run('pglite', pglite);
-  } finally {
-    await pglite.close();
-  }
-}
-const url = process.env.BENCH_DATABASE_URL;
-if (url && only !== 'pglite') {
-  const name = `gongshu_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = await openDatabase({ url: target.toString() });
-  try {
-    await run('postgres', db);
-  } finally {
-    await db.close();
-    if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
-    else await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onScratchDatabases(run);

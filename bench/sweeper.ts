@@ -4,13 +4,11 @@
  * PGlite, and on PostgreSQL when BENCH_DATABASE_URL is set (a scratch database is created).
  * Run: node --import tsx bench/sweeper.ts [N]
  */
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config.js';
 import { systemClock, systemContext } from '../apps/server/src/context.js';
-import { openDatabase, PGLITE_PARSERS, type Db } from '../apps/server/src/db/connect.js';
+import type { Db } from '../apps/server/src/db/connect.js';
+import { onScratchDatabases } from './scratch-databases.js';
 import { prepareDatabase } from '../apps/server/src/main.js';
 import { seedDemoCity } from '../apps/server/src/modules/seed/seed.service.js';
 import { createServices } from '../apps/server/src/services.js';
@@ -42,27 +40,4 @@ async function run(kind: string, db: Db): Promise<void> {
   );
 }
 
-const pglite = await openDatabase({ pglite: await PGlite.create({ parsers: PGLITE_PARSERS }) });
-try {
-  await run('pglite', pglite);
-} finally {
-  await pglite.close();
-}
-
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const name = `gongshu_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = await openDatabase({ url: target.toString() });
-  try {
-    await run('postgres', db);
-  } finally {
-    await db.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-}
+await onScratchDatabases(run);

@@ -31,11 +31,12 @@ describe('typed client', () => {
       message: { zh: '本单位尚未指定数据专员', en: 'No steward' },
       requirement: 'R8.1',
       requestId: 'r1',
+      details: { agency: 'hrss' },
     };
     const call = createClient({ fetch: fakeFetch(403, body, []) });
     const error = await call(login, { body: { username: 'a', password: 'b' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).body).toMatchObject({ code: 'STEWARD_REQUIRED', requirement: 'R8.1' });
+    expect((error as ApiError).body).toMatchObject({ code: 'STEWARD_REQUIRED', requirement: 'R8.1', details: { agency: 'hrss' } });
   });
 
   it('refuses a missing path parameter', () => {

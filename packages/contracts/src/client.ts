@@ -73,6 +73,7 @@ export function createClient(options: ClientOptions = {}): Client {
         requestId: body.requestId ?? '',
         ...(body.requirement ? { requirement: body.requirement } : {}),
         ...(body.field ? { field: body.field } : {}),
+        ...(body.details ? { details: body.details } : {}),
       });
     }
     return data as RouteOutput<typeof route>;

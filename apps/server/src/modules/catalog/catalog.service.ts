@@ -212,17 +212,6 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     );
   }
 
-  async function completeActive(trx: Executor, ctx: RequestContext, versionId: string): Promise<void> {
-    const row = await trx
-      .selectFrom('deadlines')
-      .select('id')
-      .where('subject_type', '=', SUBJECT)
-      .where('subject_id', '=', versionId)
-      .where('state', 'in', ['open', 'overdue'])
-      .executeTakeFirst();
-    if (row) await deadlines.complete(trx, ctx, row.id);
-  }
-
   async function publish(trx: Executor, ctx: RequestContext, v: VersionWithResource): Promise<void> {
     const now = clock();
     const metadata = metadataOf(v);
@@ -655,7 +644,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
           .set({ reviewed_by: actor.userId, reviewed_at: now, review_comment: comment, updated_at: now })
           .where('id', '=', id)
           .execute();
-        await completeActive(trx, ctx, id);
+        await deadlines.completeActive(trx, ctx, SUBJECT, id);
         await audit.record(trx, ctx, {
           action: 'catalog.review.approve',
           subjectType: SUBJECT,
@@ -697,7 +686,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
           .set({ state: 'returned', reviewed_by: actor.userId, reviewed_at: now, return_reasons: JSON.stringify(reasons), updated_at: now })
           .where('id', '=', id)
           .execute();
-        await completeActive(trx, ctx, id);
+        await deadlines.completeActive(trx, ctx, SUBJECT, id);
         await audit.record(trx, ctx, { action: 'catalog.review.return', subjectType: SUBJECT, subjectId: id, details: { reasons } });
         await notifyProvider(
           trx,
@@ -722,7 +711,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
           .set({ downgrade_decided_by: actor.userId, downgrade_decided_at: now, updated_at: now })
           .where('id', '=', id)
           .execute();
-        await completeActive(trx, ctx, id);
+        await deadlines.completeActive(trx, ctx, SUBJECT, id);
         await audit.record(trx, ctx, {
           action: approved ? 'catalog.downgrade.approve' : 'catalog.downgrade.refuse',
           subjectType: SUBJECT,

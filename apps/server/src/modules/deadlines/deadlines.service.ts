@@ -214,6 +214,18 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
     /** The step was done (late when after its due time). */
     complete: (trx: Executor, ctx: RequestContext, id: string) => transition(trx, ctx, id, 'met'),
 
+    /** Completes the active step of a workflow item, if it has one (the item moved on). */
+    async completeActive(trx: Executor, ctx: RequestContext, subjectType: string, subjectId: string): Promise<void> {
+      const row = await trx
+        .selectFrom('deadlines')
+        .select('id')
+        .where('subject_type', '=', subjectType)
+        .where('subject_id', '=', subjectId)
+        .where('state', 'in', ['open', 'overdue'])
+        .executeTakeFirst();
+      if (row) await transition(trx, ctx, row.id, 'met');
+    },
+
     /** The step no longer needs doing (e.g. the request was withdrawn). */
     cancel: (trx: Executor, ctx: RequestContext, id: string) => transition(trx, ctx, id, 'cancel'),
 

@@ -99,17 +99,6 @@ export function createRectificationsService(deps: {
     return row;
   }
 
-  async function activeDeadlineId(trx: Executor, orderId: string): Promise<string | null> {
-    const row = await trx
-      .selectFrom('deadlines')
-      .select('id')
-      .where('subject_type', '=', SUBJECT)
-      .where('subject_id', '=', orderId)
-      .where('state', 'in', ['open', 'overdue'])
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
-
   /** The orders the actor may read: all for the bureau, the sector's for its supervisor (R6.1), else the own agency's. */
   function visibleTo(ctx: RequestContext) {
     const actor = ctx.actor.kind === 'user' ? ctx.actor : fail('AUTH_REQUIRED');
@@ -188,8 +177,7 @@ export function createRectificationsService(deps: {
           .set({ state: 'reported', report, reported_at: now, reported_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null })
           .where('id', '=', id)
           .execute();
-        const deadlineId = await activeDeadlineId(trx, id);
-        if (deadlineId) await deadlines.complete(trx, ctx, deadlineId);
+        await deadlines.completeActive(trx, ctx, SUBJECT, id);
         await audit.record(trx, ctx, {
           action: 'rectification.report',
           subjectType: SUBJECT,

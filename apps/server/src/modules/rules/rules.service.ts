@@ -53,7 +53,15 @@ export async function insertRuleSet(db: Executor, ruleSet: RuleSet, at: Date, by
       .executeTakeFirstOrThrow();
     return row.id;
   } catch (error) {
-    if (uniqueViolation(error)) fail('CONFLICT', { field: 'code' });
+    if (uniqueViolation(error)) {
+      fail('CONFLICT', {
+        field: 'code',
+        message: {
+          zh: `规则集代码“${ruleSet.code}”已存在：修订请使用新的代码`,
+          en: `Rule set code "${ruleSet.code}" exists: load a revision under a new code`,
+        },
+      });
+    }
     throw error;
   }
 }

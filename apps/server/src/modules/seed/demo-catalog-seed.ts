@@ -5,13 +5,12 @@
  */
 import { shanghaiDateOf } from '@gongshu/domain';
 import { sql, type Kysely } from 'kysely';
-import { systemContext, type Clock, type RequestContext } from '../../context.js';
+import type { Clock } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { toActor } from '../auth/auth.service.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
 import { createDeadlinesService } from '../deadlines/deadlines.service.js';
-import { loadActorRecord } from '../users/users.repository.js';
+import { demoActors } from './demo-actors.js';
 import { DEMO_CHANGE_REQUESTS, DEMO_RESOURCES } from './demo-catalog.js';
 
 function justificationFor(state: string): string {
@@ -28,17 +27,7 @@ export async function seedDemoCatalog(deps: {
   const { db, audit, clock } = deps;
   const deadlines = createDeadlinesService({ db, audit, clock });
   const catalog = createCatalogService({ db, audit, clock, deadlines });
-  const contexts = new Map<string, RequestContext>();
-  const as = async (username: string): Promise<RequestContext> => {
-    const cached = contexts.get(username);
-    if (cached) return cached;
-    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const record = await loadActorRecord(db, user.id);
-    if (!record) throw new Error(`demo user ${username} missing`);
-    const ctx: RequestContext = { ...systemContext('system'), actor: toActor(record, 'session'), via: 'system' };
-    contexts.set(username, ctx);
-    return ctx;
-  };
+  const as = demoActors(db);
   const reviewer = await as('reviewer');
   let published = 0;
   let pending = 0;

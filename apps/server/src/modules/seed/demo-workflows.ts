@@ -7,14 +7,13 @@ import { addWorkingDays, isWorkingDay, shanghaiDateOf, workingDaysBetween, type 
 
 const PROVISIONAL = { unpublished: 'provisional' } as const;
 import type { Kysely } from 'kysely';
-import { systemContext, type Clock, type RequestContext } from '../../context.js';
+import type { Clock } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { toActor } from '../auth/auth.service.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { createDeadlinesService } from '../deadlines/deadlines.service.js';
 import { createRectificationsService } from '../rectifications/rectifications.service.js';
-import { loadActorRecord } from '../users/users.repository.js';
+import { demoActors } from './demo-actors.js';
 
 interface DemoOrder {
   agency: string;
@@ -103,12 +102,7 @@ export async function seedDemoWorkflows(deps: { db: Kysely<Database>; audit: Aud
   if (existing.length > 0) return 0;
   const calendar = await loadWorkingCalendar(db);
   const today = shanghaiDateOf(clock());
-  const users = async (username: string): Promise<RequestContext> => {
-    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    const record = await loadActorRecord(db, user.id);
-    if (!record) throw new Error(`demo user ${username} missing`);
-    return { ...systemContext('system'), actor: toActor(record, 'session'), via: 'system' };
-  };
+  const users = demoActors(db);
   const reviewer = await users('reviewer');
   let made = 0;
   for (const order of ORDERS) {

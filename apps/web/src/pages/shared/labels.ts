@@ -19,10 +19,14 @@ export function securityDutyLabel(i18n: I18nValue, duty: SecurityDuty | null): s
   return duty ? i18n.t(`securityDuty.${duty}`) : i18n.t('common.none');
 }
 
-/** A date-time in the reader's locale, e.g. 2026/11/26 23:30. */
+/**
+ * A date-time in the reader's language, in China time (every time on the node is Beijing time,
+ * whatever the browser's time zone), e.g. 2026/11/26 23:30.
+ */
 export function formatDateTime(lang: 'zh' | 'en', iso: string | null): string {
   if (!iso) return '';
   return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
