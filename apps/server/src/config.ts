@@ -29,6 +29,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   readonly trustProxy: boolean;
+  /** Largest data file accepted by an upload, in bytes. */
+  readonly maxUploadBytes: number;
   /** Seconds between passes of the deadline sweeper; 0 turns it off (e.g. on extra processes). */
   readonly sweepSeconds: number;
   /** Public base URL, used in printed links and citation lines. */
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: bool(env, 'GONGSHU_SECURE_COOKIES', production),
     trustProxy: bool(env, 'GONGSHU_TRUST_PROXY', false),
     sweepSeconds: int(env, 'GONGSHU_SWEEP_SECONDS', 60, 0),
+    maxUploadBytes: int(env, 'GONGSHU_UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
     publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
   });
 }

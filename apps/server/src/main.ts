@@ -61,6 +61,8 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
       const complete = await db.kysely.selectFrom('platform_meta').select('key').where('key', '=', 'demo_complete_at').executeTakeFirst();
       if (!complete) await seedDemo(services);
     }
+    // Loads interrupted by a crash are marked failed and their staging tables dropped (issue 5).
+    await services.loads.recoverInterrupted();
     const app = await buildApp({ config, services, webDist: WEB_DIST });
     const stopSweeper = startSweeper(services.deadlines, config.sweepSeconds, app.log);
     return {
@@ -70,6 +72,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
       close: async () => {
         await stopSweeper();
         await app.close();
+        await services.loads.idle();
         await db.close();
       },
     };

@@ -17,6 +17,8 @@ import { createDeadlinesService, type DeadlinesService } from './modules/deadlin
 import { createNotificationsService, type NotificationsService } from './modules/notifications/notifications.service.js';
 import { createRectificationsService, type RectificationsService } from './modules/rectifications/rectifications.service.js';
 import { createCatalogService, type CatalogService } from './modules/catalog/catalog.service.js';
+import { createLoadsService, type LoadsService } from './modules/aggregation/loads.service.js';
+import { createDataQualityService, type DataQualityService } from './modules/aggregation/data-quality.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -32,6 +34,8 @@ export interface Services {
   readonly notifications: NotificationsService;
   readonly rectifications: RectificationsService;
   readonly catalog: CatalogService;
+  readonly loads: LoadsService;
+  readonly dataQuality: DataQualityService;
   /** Audits a request refused by a rule (outcome denied). */
   recordDenied(ctx: RequestContext, route: string, code: string): Promise<void>;
 }
@@ -40,6 +44,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const db = database.kysely;
   const audit = createAuditService({ clock, hashAlg: config.auditHash });
   const deadlines = createDeadlinesService({ db, audit, clock });
+  const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
   return {
     db,
     dbKind: database.kind,
@@ -60,6 +65,8 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     notifications: createNotificationsService({ db, clock }),
     rectifications: createRectificationsService({ db, audit, clock, deadlines }),
     catalog: createCatalogService({ db, audit, clock, deadlines }),
+    loads,
+    dataQuality: createDataQualityService({ db, audit, clock, loads }),
     async recordDenied(ctx, route, code) {
       await db
         .transaction()

@@ -28,3 +28,4 @@ export {
   Overlap,
   Change,
 } from './routes/catalog.js';
+export { LoadBatch, DataProblem, QualityView } from './routes/data.js';

@@ -10,3 +10,4 @@ export * from './policies/index.js';
 export * from './rules/index.js';
 export * from './deadlines/index.js';
 export * from './catalog/index.js';
+export * from './aggregation/index.js';

@@ -254,6 +254,85 @@ export interface CatalogSearchTable {
   search_vector: ColumnType<string, unknown, unknown>;
 }
 
+export interface ResourceTablesTable {
+  resource_id: string;
+  table_name: string;
+  version_number: number;
+  columns: ColumnType<unknown, string, string>;
+  identifier_column: string | null;
+  row_count: ColumnType<number, number | undefined, number>;
+  last_batch_id: string | null;
+  last_loaded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QualitySettingsTable {
+  resource_id: string;
+  owner_user_id: string | null;
+  rules: ColumnType<unknown, string, string>;
+  policy: string;
+  threshold: ColumnType<string, number | string, number | string>;
+  updated_at: Timestamp;
+}
+
+export interface LoadBatchesTable {
+  id: Generated<string>;
+  resource_id: string;
+  mode: string;
+  channel: string;
+  format: string;
+  encoding: string | null;
+  file_name: string | null;
+  file_path: string | null;
+  idempotency_key: string | null;
+  state: string;
+  rows_read: ColumnType<number, number | undefined, number>;
+  rows_loaded: ColumnType<number, number | undefined, number>;
+  rows_quarantined: ColumnType<number, number | undefined, number>;
+  bytes_total: number | null;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  message: ColumnType<unknown, string | null, string | null>;
+  actor_user_id: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface DataProblemsTable {
+  id: Generated<string>;
+  resource_id: string;
+  batch_id: string | null;
+  source: string;
+  row_number: number | null;
+  problems: ColumnType<unknown, string, string>;
+  raw: ColumnType<unknown, string | null, string | null>;
+  record_key: string | null;
+  description: string | null;
+  reporter_user_id: string | null;
+  state: string;
+  resolution: string | null;
+  fixed_batch_id: string | null;
+  fixed_at: Timestamp | null;
+  fixed_by: string | null;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface QualityScoresTable {
+  id: Generated<string>;
+  resource_id: string;
+  batch_id: string | null;
+  computed_at: Timestamp;
+  completeness: number;
+  validity: number;
+  uniqueness: number;
+  timeliness: number;
+  score: number;
+  overdue: boolean;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -271,6 +350,11 @@ export interface Database {
   catalog_resources: CatalogResourcesTable;
   catalog_versions: CatalogVersionsTable;
   catalog_search: CatalogSearchTable;
+  resource_tables: ResourceTablesTable;
+  quality_settings: QualitySettingsTable;
+  load_batches: LoadBatchesTable;
+  data_problems: DataProblemsTable;
+  quality_scores: QualityScoresTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -287,3 +371,5 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export type RectificationRow = Selectable<RectificationOrdersTable>;
 export type CatalogVersionRow = Selectable<CatalogVersionsTable>;
 export type CatalogResourceRow = Selectable<CatalogResourcesTable>;
+export type LoadBatchRow = Selectable<LoadBatchesTable>;
+export type ResourceTableRow = Selectable<ResourceTablesTable>;

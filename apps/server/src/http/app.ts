@@ -32,6 +32,7 @@ import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerRectificationRoutes } from '../modules/rectifications/rectifications.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
+import { registerDataRoutes } from '../modules/aggregation/data.routes.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
 
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerNotificationRoutes(app, services.notifications);
   registerRectificationRoutes(app, services.rectifications);
   registerCatalogRoutes(app, services.catalog);
+  registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;

@@ -10,3 +10,4 @@ export * from './notifications.js';
 export * from './rectifications.js';
 export * from './catalog.js';
 export * from './catalog-files.js';
+export * from './data.js';

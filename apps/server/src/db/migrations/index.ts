@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261126T2300_foundation.js';
 import * as deadlines from './20261127T0030_deadlines.js';
 import * as catalog from './20261127T0200_catalog.js';
+import * as aggregation from './20261127T0300_aggregation.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
   '20261127T0030_deadlines': deadlines,
   '20261127T0200_catalog': catalog,
+  '20261127T0300_aggregation': aggregation,
 };

@@ -46,6 +46,7 @@ import {
   type VersionWithResource,
 } from './catalog.repository.js';
 import { bumpCatalogGeneration, indexResource, searchCatalog } from './catalog-search.js';
+import { ensureResourceTable } from '../aggregation/data-tables.js';
 
 const SUBJECT = 'catalog_version';
 const EDITABLE = ['draft', 'returned'];
@@ -238,6 +239,8 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
       .select(['name', 'sector'])
       .where('id', '=', v.provider_agency_id)
       .executeTakeFirstOrThrow();
+    // The resource's data table follows its fields (issue 5): created or migrated with the publication.
+    await ensureResourceTable(trx, { resourceId: v.resource_id, code, versionNumber: v.number, metadata, now });
     await bumpCatalogGeneration(trx);
     await indexResource(trx, {
       resourceId: v.resource_id,

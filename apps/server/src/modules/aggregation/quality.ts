@@ -1,0 +1,79 @@
+/**
+ * Quality and timeliness (R11.1, R12.1): completeness, validity, uniqueness and timeliness of a
+ * resource's data, and whether it is older than its update frequency allows.
+ */
+import type { FieldSpec, UpdateFrequency } from '@gongshu/domain';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/executor.js';
+import { qualified } from './data-tables.js';
+
+/** The age (days) data may reach before it is overdue; irregular data is never overdue. */
+export const ALLOWED_AGE_DAYS: Record<UpdateFrequency, number | null> = {
+  realtime: 1,
+  daily: 2,
+  weekly: 8,
+  monthly: 32,
+  quarterly: 93,
+  half_yearly: 184,
+  yearly: 367,
+  irregular: null,
+};
+
+/** 1 within the allowed age, falling linearly to 0 at twice the allowed age. */
+export function timelinessOf(ageDays: number | null, frequency: UpdateFrequency): { timeliness: number; overdue: boolean } {
+  const allowed = ALLOWED_AGE_DAYS[frequency];
+  if (allowed === null) return { timeliness: 1, overdue: false };
+  if (ageDays === null) return { timeliness: 0, overdue: true };
+  if (ageDays <= allowed) return { timeliness: 1, overdue: false };
+  return { timeliness: Math.max(0, 1 - (ageDays - allowed) / allowed), overdue: true };
+}
+
+export function overallScore(parts: { completeness: number; validity: number; uniqueness: number; timeliness: number }): number {
+  return Math.round(100 * (0.3 * parts.completeness + 0.3 * parts.validity + 0.2 * parts.uniqueness + 0.2 * parts.timeliness) * 10) / 10;
+}
+
+export async function computeQualityScore(
+  trx: Executor,
+  input: {
+    resourceId: string;
+    table: string;
+    identifierColumn: string | null;
+    fields: readonly FieldSpec[];
+    updateFrequency: UpdateFrequency;
+    batchId: string | null;
+    validity: number;
+    now: Date;
+    lastLoadedAt?: Date | null;
+  },
+) {
+  const table = qualified(input.table);
+  const filled = sql.join(
+    input.fields.map((f) => sql`count(${sql.id(f.code)})`),
+    sql` + `,
+  );
+  const id = input.identifierColumn ? sql.id(input.identifierColumn) : null;
+  const stats = await sql<{ rows: number; filled: number; ids: number; distinct_ids: number }>`
+    select count(*)::bigint as rows, (${filled})::bigint as filled,
+      ${id ? sql`count(${id})::bigint` : sql`0::bigint`} as ids,
+      ${id ? sql`count(distinct ${id})::bigint` : sql`0::bigint`} as distinct_ids
+    from ${table}`.execute(trx);
+  const s = stats.rows[0] ?? { rows: 0, filled: 0, ids: 0, distinct_ids: 0 };
+  const completeness = s.rows === 0 ? 0 : s.filled / (s.rows * input.fields.length);
+  const uniqueness = id ? (s.ids === 0 ? 1 : s.distinct_ids / s.ids) : 1;
+  const loadedAt = input.lastLoadedAt === undefined ? input.now : input.lastLoadedAt;
+  const age = loadedAt ? (input.now.getTime() - loadedAt.getTime()) / 86_400_000 : null;
+  const { timeliness, overdue } = timelinessOf(age, input.updateFrequency);
+  const parts = { completeness, validity: input.validity, uniqueness, timeliness };
+  return trx
+    .insertInto('quality_scores')
+    .values({
+      resource_id: input.resourceId,
+      batch_id: input.batchId,
+      computed_at: input.now,
+      ...parts,
+      score: overallScore(parts),
+      overdue,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
