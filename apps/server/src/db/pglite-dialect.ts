@@ -21,6 +21,17 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/**
+ * How long a query waits for the connection before failing loudly. A wait this long almost always
+ * means code queried the root handle inside an open transaction (which can never proceed); an
+ * error naming that is better than a request that hangs forever.
+ */
+const LOCK_WAIT_MS = 60_000;
+
+export class ConnectionWaitError extends Error {
+  override name = 'ConnectionWaitError';
+}
+
 class ConnectionLock {
   #tail: Promise<void> = Promise.resolve();
 
@@ -30,7 +41,22 @@ class ConnectionLock {
     const next = new Promise<void>((resolve) => (release = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => next);
-    await previous;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new ConnectionWaitError(`waited ${LOCK_WAIT_MS / 1000} s for the embedded database: a query outside its open transaction?`));
+      }, LOCK_WAIT_MS);
+      timer.unref();
+    });
+    try {
+      await Promise.race([previous, timeout]);
+    } catch (error) {
+      // Give our place in the queue back when it comes, then fail.
+      void previous.then(release);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     return release;
   }
 }

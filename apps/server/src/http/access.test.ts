@@ -19,6 +19,8 @@ interface Case {
 }
 
 interface Ids {
+  batch: string;
+  problem: string;
   resource: string;
   openResource: string;
   draftToEdit: string;
@@ -243,6 +245,71 @@ function notASpreadsheet(): FormData {
   return form;
 }
 
+const boundary = 'gongshu-route-test';
+const multipart = (name: string, content: string) =>
+  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+
+Object.assign(TABLE, {
+  'POST /api/data/:resourceId/uploads': {
+    allowed: 'hrss-steward',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({
+      url: `/api/data/${ids.resource}/uploads?mode=replace`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: multipart('data.csv', '公民身份号码,姓名\n11010519491231002X,张三\n'),
+    }),
+    expectStatus: 202,
+  },
+  'POST /api/data/:resourceId/records': {
+    allowed: 'hrss-steward',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({
+      url: `/api/data/${ids.resource}/records`,
+      payload: { idempotencyKey: 'route-test-0001', mode: 'append', records: [{ sfzh: '11010519491231002X', xm: '张三' }] },
+    }),
+  },
+  'GET /api/data/loads/:id': { allowed: 'hrss-steward', forbidden: null, request: (ids: Ids) => ({ url: `/api/data/loads/${ids.batch}` }) },
+  'GET /api/data/:resourceId/loads': {
+    allowed: 'hrss-staff',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/data/${ids.resource}/loads` }),
+  },
+  'GET /api/data/:resourceId/problems': {
+    allowed: 'hrss-staff',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/data/${ids.resource}/problems` }),
+  },
+  'GET /api/data/:resourceId/problems.xlsx': {
+    allowed: 'reviewer',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/data/${ids.resource}/problems.xlsx` }),
+  },
+  'POST /api/data/:resourceId/problems': {
+    allowed: 'citizen',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/data/${ids.resource}/problems`, payload: { description: '该记录姓名有误' } }),
+    expectStatus: 201,
+  },
+  'POST /api/data/problems/:id/:action': {
+    allowed: 'hrss-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/data/problems/${ids.problem}/fix`, payload: { resolution: '已更正' } }),
+  },
+  'GET /api/data/:resourceId/quality': {
+    allowed: 'hrss-staff',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/data/${ids.resource}/quality` }),
+  },
+  'PUT /api/data/:resourceId/quality': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({
+      url: `/api/data/${ids.resource}/quality`,
+      payload: { ownerUserId: null, policy: 'quarantine', threshold: 0.1, rules: {} },
+    }),
+  },
+} satisfies Record<string, Case>);
+
 const minimalRuleSet = {
   code: 'route-test',
   title: '测试规则集',
@@ -263,6 +330,8 @@ const minimalRuleSet = {
 let h: Harness;
 let ids: Ids;
 const placeholder: Ids = {
+  batch: '00000000-0000-4000-8000-000000000021',
+  problem: '00000000-0000-4000-8000-000000000022',
   resource: '00000000-0000-4000-8000-000000000011',
   openResource: '00000000-0000-4000-8000-000000000012',
   draftToEdit: '00000000-0000-4000-8000-000000000013',
@@ -305,7 +374,22 @@ beforeAll(async () => {
   });
   const notification = await h.app.inject({ method: 'GET', url: '/api/notifications', headers: steward.headers });
   const catalog = await prepareCatalog(steward.headers, reviewer.headers);
+  const pushed = await h.app.inject({
+    method: 'POST',
+    url: `/api/data/${catalog.resource}/records`,
+    headers: steward.headers,
+    payload: { idempotencyKey: 'route-test-setup', mode: 'replace', records: [{ sfzh: '11010519491231002X', xm: '张三' }] },
+  });
+  const citizen = await h.signIn('citizen');
+  const reported = await h.app.inject({
+    method: 'POST',
+    url: `/api/data/${catalog.resource}/problems`,
+    headers: citizen.headers,
+    payload: { description: '准备数据' },
+  });
   ids = {
+    batch: pushed.json<{ batch: { id: string } }>().batch.id,
+    problem: reported.json<{ id: string }>().id,
     ...catalog,
     hrssAgency: agency.id,
     someUser: user.id,
@@ -398,14 +482,26 @@ describe('authorization over every API route', () => {
     if (c.forbidden !== null) {
       it(`${key}: ${c.forbidden} → 403`, async () => {
         const s = await h.signIn(c.forbidden ?? '');
-        const res = await h.app.inject({ method, url: fill(url), ...(c.request?.(ids) ?? {}), headers: s.headers });
+        const req = c.request?.(ids) ?? {};
+        const res = await h.app.inject({
+          method,
+          url: fill(url),
+          ...req,
+          headers: { ...(req.headers as Record<string, string> | undefined), ...s.headers },
+        });
         expect(res.statusCode).toBe(403);
         expect(res.json().code).toBe('FORBIDDEN');
       });
     }
     it(`${key}: ${c.allowed ?? 'anonymous'} → ${c.expectStatus ?? 200}`, async () => {
       const headers = c.allowed ? (await h.signIn(c.allowed)).headers : {};
-      const res = await h.app.inject({ method, url: fill(url), ...(c.request?.(ids) ?? {}), headers });
+      const req = c.request?.(ids) ?? {};
+      const res = await h.app.inject({
+        method,
+        url: fill(url),
+        ...req,
+        headers: { ...(req.headers as Record<string, string> | undefined), ...headers },
+      });
       expect(res.statusCode, res.body).toBe(c.expectStatus ?? 200);
     });
   }

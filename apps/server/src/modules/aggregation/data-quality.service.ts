@@ -165,10 +165,13 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
 
     /** fix and dismiss by the provider; confirm by the quality owner or the bureau (R12.2). */
     async resolve(ctx: RequestContext, actor: UserActor, id: string, action: 'fix' | 'confirm' | 'dismiss', resolution: string) {
+      const found = await db.selectFrom('data_problems').select('resource_id').where('id', '=', id).executeTakeFirst();
+      if (!found) fail('NOT_FOUND', { field: 'id' });
+      // Read before the transaction: on PGlite a query outside an open transaction waits for it.
+      const t = await loads.target(found.resource_id);
       return db.transaction().execute(async (trx) => {
         const problem = await trx.selectFrom('data_problems').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!problem) fail('NOT_FOUND', { field: 'id' });
-        const t = await loads.target(problem.resource_id);
         const settings = await trx
           .selectFrom('quality_settings')
           .select('owner_user_id')

@@ -463,16 +463,14 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         .where('id', '=', batch.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await kysely
-        .transaction()
-        .execute((trx) =>
-          audit.record(trx, ctx, {
-            action: 'data.upload',
-            subjectType: 'catalog_resource',
-            subjectId: resourceId,
-            details: { batchId: batch.id, bytes, fileName: options.fileName ?? null },
-          }),
-        );
+      await kysely.transaction().execute((trx) =>
+        audit.record(trx, ctx, {
+          action: 'data.upload',
+          subjectType: 'catalog_resource',
+          subjectId: resourceId,
+          details: { batchId: batch.id, bytes, fileName: options.fileName ?? null },
+        }),
+      );
       queue = queue.then(() => run(ctx, queued, t, fileSource(filePath, t, options)).then(() => undefined)).catch(() => undefined);
       return queued;
     },
