@@ -11,7 +11,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { systemClock, systemContext } from '../apps/server/src/context.js';
 import type { Db } from '../apps/server/src/db/connect.js';
 import { onScratchDatabases } from './scratch-databases.js';
-import { prepareDatabase } from '../apps/server/src/main.js';
+import { prepareDatabase } from '../apps/server/src/setup.js';
 import { indexResource, searchCatalog } from '../apps/server/src/modules/catalog/catalog-search.js';
 import { seedDemoCity } from '../apps/server/src/modules/seed/seed.service.js';
 import { seededRandom } from '../apps/server/src/modules/seed/synthetic-people.js';

@@ -5,19 +5,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.js';
-import { systemClock, systemContext, type Clock } from './context.js';
+import { systemClock, type Clock } from './context.js';
 import type { Db } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
-import { seedDemoCity } from './modules/seed/seed.service.js';
-import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
-import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
-import { ensureReferenceData } from './modules/reference/reference-data.js';
 import { startSweeper } from './jobs/deadline-sweeper.js';
-import { createServices, type Services } from './services.js';
+import { prepareDatabase, seedDemo } from './setup.js';
+import { createServices } from './services.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -26,28 +22,6 @@ export interface Platform {
   readonly db: Db;
   readonly config: Config;
   close(): Promise<void>;
-}
-
-/** Migrations, then the reference data every installation needs (calendar, rule set). */
-export async function prepareDatabase(db: Db, services: Services): Promise<void> {
-  await migrateToLatest(db.kysely);
-  await db.kysely.transaction().execute((trx) => ensureReferenceData(trx, services, systemContext()));
-}
-
-/** The demo city and its history on the clock. */
-export async function seedDemo(
-  services: Services,
-  ctx = systemContext(),
-): Promise<{ agenciesAdded: number; usersAdded: number; orders: number; resources: number }> {
-  const city = await seedDemoCity(services, ctx);
-  const orders = await seedDemoWorkflows(services);
-  const catalog = await seedDemoCatalog(services);
-  await services.db
-    .insertInto('platform_meta')
-    .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return { agenciesAdded: city.agenciesAdded, usersAdded: city.usersAdded, orders, resources: catalog.published + catalog.pending };
 }
 
 /** Opens, migrates and (on an empty development database) seeds; returns the ready app. */

@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.js';
 import { systemClock, systemContext } from '../src/context.js';
 import { openDatabase, PGLITE_PARSERS } from '../src/db/connect.js';
-import { prepareDatabase } from '../src/main.js';
+import { prepareDatabase } from '../src/setup.js';
 import { seedDemoCity } from '../src/modules/seed/seed.service.js';
 import { createServices } from '../src/services.js';
 

@@ -28,6 +28,13 @@ const CalendarPage = lazyNamed(() => import('./pages/calendar/CalendarPage'), 'C
 const RulesPage = lazyNamed(() => import('./pages/rules/RulesPage'), 'RulesPage');
 const RectificationsPage = lazyNamed(() => import('./pages/rectifications/RectificationsPage'), 'RectificationsPage');
 const RectificationDetailPage = lazyNamed(() => import('./pages/rectifications/RectificationDetailPage'), 'RectificationDetailPage');
+const CatalogPage = lazyNamed(() => import('./pages/catalog/browse/CatalogPage'), 'CatalogPage');
+const ResourcePage = lazyNamed(() => import('./pages/catalog/resource/ResourcePage'), 'ResourcePage');
+const MyCatalogPage = lazyNamed(() => import('./pages/catalog/mine/MyCatalogPage'), 'MyCatalogPage');
+const NewEntryPage = lazyNamed(() => import('./pages/catalog/editor/NewEntryPage'), 'NewEntryPage');
+const VersionPage = lazyNamed(() => import('./pages/catalog/editor/VersionPage'), 'VersionPage');
+const ReviewQueuePage = lazyNamed(() => import('./pages/catalog/reviews/ReviewQueuePage'), 'ReviewQueuePage');
+const ReviewPage = lazyNamed(() => import('./pages/catalog/reviews/ReviewPage'), 'ReviewPage');
 
 function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
   return {
@@ -57,6 +64,15 @@ export const routes: RouteObject[] = [
           guarded('/console/rules', 'console.view', RulesPage),
           guarded('/rectifications', 'rectification.read', RectificationsPage),
           guarded('/rectifications/:id', 'rectification.read', RectificationDetailPage),
+          // The catalog (R10.1–R10.3). Notifications link providers to /catalog/versions/:id and the
+          // bureau to /catalog/reviews/:id; the server decides who may see an unpublished version.
+          guarded('/catalog', 'catalog.read', CatalogPage),
+          guarded('/catalog/resources/:id', 'catalog.read', ResourcePage),
+          guarded('/catalog/mine', 'catalog.edit', MyCatalogPage),
+          guarded('/catalog/new', 'catalog.edit', NewEntryPage),
+          guarded('/catalog/versions/:id', 'catalog.read', VersionPage),
+          guarded('/catalog/reviews', 'catalog.review', ReviewQueuePage),
+          guarded('/catalog/reviews/:id', 'catalog.review', ReviewPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

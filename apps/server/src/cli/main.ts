@@ -9,9 +9,8 @@ import { ConfigError, loadConfig } from '../config.js';
 import { systemClock, systemContext } from '../context.js';
 import { openDatabase } from '../db/connect.js';
 import { DataDirInUseError, openConfiguredDatabase } from '../db/open.js';
-import { buildApp } from '../http/app.js';
 import { exitCodeOf } from '../http/errors.http.js';
-import { prepareDatabase, seedDemo, serve } from '../main.js';
+import { prepareDatabase, seedDemo } from '../setup.js';
 import { createServices, type Services } from '../services.js';
 import type { Db } from '../db/connect.js';
 import type { LoadEncoding, LoadFormat } from '../modules/aggregation/load-sources.js';
@@ -35,6 +34,7 @@ async function withDatabase<T>(work: (db: Db, services: Services) => Promise<T>)
 /** The OpenAPI document as committed in docs/openapi.json (stable key order, trailing newline). */
 export async function renderOpenApi(): Promise<string> {
   const config = loadConfig({ NODE_ENV: 'test' });
+  const { buildApp } = await import('../http/app.js');
   // Building the app does no I/O: a pool that never connects is enough.
   const db = await openDatabase({ url: 'postgres://openapi.invalid/none' });
   const app = await buildApp({ config, services: createServices(db, config, systemClock) });
@@ -47,7 +47,10 @@ export async function renderOpenApi(): Promise<string> {
 
 const program = new Command('gongshu').description('公数 Gongshu: the city node of the public-data platform');
 
-program.command('serve').description('run the platform (migrates, seeds the demo city on an empty development database)').action(serve);
+program
+  .command('serve')
+  .description('run the platform (migrates, seeds the demo city on an empty development database)')
+  .action(async () => (await import('../main.js')).serve());
 
 program
   .command('migrate')
@@ -80,7 +83,7 @@ program
   .option('--encoding <encoding>', 'utf-8 | gb18030 (default: detected)')
   .option('--as <username>', 'record the load as this user of the providing agency')
   .action(async (resource: string, file: string, opts: { mode: string; format?: string; encoding?: string; as?: string }) => {
-    const started = Date.now();
+    let started = Date.now();
     const batch = await withDatabase(async (db, services) => {
       const row = await db.kysely
         .selectFrom('catalog_resources')
@@ -91,6 +94,7 @@ program
       const ctx = opts.as ? await demoActors(db.kysely)(opts.as) : systemContext('cli');
       const format = (opts.format ??
         (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : file.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv')) as LoadFormat;
+      started = Date.now();
       return services.loads.loadFile(
         { ...ctx, via: 'cli' },
         row.id,
@@ -105,8 +109,9 @@ program
     });
     process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
+    const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
     out(
-      `${batch.state}: ${batch.rows_read} rows read, ${batch.rows_loaded} loaded, ${batch.rows_quarantined} kept as problem rows (${seconds.toFixed(1)} s)`,
+      `${batch.state}: ${batch.rows_read} rows read, ${batch.rows_loaded} loaded, ${batch.rows_quarantined} kept as problem rows in ${seconds.toFixed(2)} s (batch ${batch.id}, peak RSS ${peakMB} MB)`,
     );
     const message = batch.message as { zh: string; en: string } | null;
     if (message) out(`${message.zh} / ${message.en}`);

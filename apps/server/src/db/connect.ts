@@ -4,7 +4,7 @@
  * see one shape.
  */
 import { mkdir } from 'node:fs/promises';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -37,7 +37,7 @@ const pgTypeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
       : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
 
 /** PGlite parsers with the same choices. */
-export const PGLITE_PARSERS = { [pgliteTypes.INT8]: toNumber, [pgliteTypes.DATE]: asText };
+export const PGLITE_PARSERS = { [INT8_OID]: toNumber, [DATE_OID]: asText };
 
 export type OpenOptions = { readonly url: string; readonly poolSize?: number } | { readonly dataDir: string } | { readonly pglite: PGlite };
 
@@ -59,7 +59,9 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
     pglite = options.pglite;
   } else {
     await mkdir(options.dataDir, { recursive: true });
-    pglite = await PGlite.create(options.dataDir, { parsers: PGLITE_PARSERS });
+    // Loaded on demand: a process on PostgreSQL never pays for the WebAssembly engine.
+    const { PGlite: Engine } = await import('@electric-sql/pglite');
+    pglite = await Engine.create(options.dataDir, { parsers: PGLITE_PARSERS });
   }
   const instance = pglite;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(async () => instance) });

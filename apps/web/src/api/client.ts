@@ -11,6 +11,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export const api = createClient({
-  headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-});
+/** The CSRF header of the session, for writes made outside the typed client (file uploads). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+export const api = createClient({ headers: csrfHeaders });

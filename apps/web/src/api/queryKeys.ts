@@ -21,4 +21,15 @@ export const queryKeys = {
   rectifications: ['rectifications'] as const,
   rectificationList: (state: string | null) => ['rectifications', 'list', state ?? 'all'] as const,
   rectification: (id: string) => ['rectifications', 'one', id] as const,
+  /** Everything of the catalog: search, entries, versions, my agency's entries, the review queue. */
+  catalog: ['catalog'] as const,
+  catalogClassifications: ['catalog-classifications'] as const,
+  catalogSearch: (query: object) => ['catalog', 'search', query] as const,
+  catalogResource: (id: string) => ['catalog', 'resource', id] as const,
+  catalogVersion: (id: string) => ['catalog', 'version', id] as const,
+  catalogDiff: (id: string, from: number, to: number) => ['catalog', 'diff', id, from, to] as const,
+  catalogMine: ['catalog', 'mine'] as const,
+  catalogReviews: ['catalog', 'reviews'] as const,
+  /** Live validation answers, by the metadata checked (kept apart so saving does not refetch them). */
+  catalogCheck: (resourceId: string | null, metadata: string) => ['catalog-check', resourceId ?? 'new', metadata] as const,
 };

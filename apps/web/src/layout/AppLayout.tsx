@@ -12,11 +12,13 @@ import { PageLoading } from '../components/PageLoading';
 import { SkipLink } from '../components/SkipLink';
 import { useT } from '../i18n/useT';
 import { Brand } from './Brand';
-import { GROUP_PERMISSION, NAV_ITEMS, selectedNavPath } from './navItems';
+import { GROUP_PERMISSION, NAV_ITEMS, selectedNavPath, type NavItem } from './navItems';
 import { UserMenu } from './UserMenu';
 
 // The bell and its drawer load with the first signed-in page, not with the public portal.
 const NotificationBell = lazy(() => import('./NotificationBell').then((module) => ({ default: module.NotificationBell })));
+// Likewise the bureau's count of catalog submissions waiting for review.
+const ReviewCountBadge = lazy(() => import('./ReviewCountBadge').then((module) => ({ default: module.ReviewCountBadge })));
 
 export function AppLayout() {
   const { me, loading, can, signOut, signedOut } = useAuth();
@@ -31,12 +33,26 @@ export function AppLayout() {
     const visible = NAV_ITEMS.filter((item) => can(item.permission));
     const result: NonNullable<MenuProps['items']> = [];
     const grouping = can(GROUP_PERMISSION);
+    const labelOf = (item: NavItem, text: string) =>
+      item.badge === 'catalogReviews' ? (
+        <span>
+          {text}
+          <Suspense fallback={null}>
+            <ReviewCountBadge />
+          </Suspense>
+        </span>
+      ) : (
+        text
+      );
     for (const item of visible) {
       if (!item.group || !grouping) {
-        result.push({ key: item.path, label: t(item.group && !grouping ? (item.labelOutsideGroup ?? item.label) : item.label) });
+        result.push({
+          key: item.path,
+          label: labelOf(item, t(item.group && !grouping ? (item.labelOutsideGroup ?? item.label) : item.label)),
+        });
         continue;
       }
-      const entry = { key: item.path, label: t(item.label) };
+      const entry = { key: item.path, label: labelOf(item, t(item.label)) };
       const groupKey = `group:${item.group}`;
       const group = result.find((existing) => existing?.key === groupKey);
       if (group && 'children' in group && group.children) group.children.push(entry);

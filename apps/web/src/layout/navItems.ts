@@ -13,6 +13,10 @@ export interface NavItem {
   readonly group?: MessageKey;
   /** The label for users without the console (the entry then stands on its own). */
   readonly labelOutsideGroup?: MessageKey;
+  /** Other path prefixes of the entry's pages (the editor belongs to my catalog). */
+  readonly matches?: readonly string[];
+  /** A count shown beside the label. */
+  readonly badge?: 'catalogReviews';
 }
 
 /** Who sees the console's group heading. */
@@ -20,9 +24,14 @@ export const GROUP_PERMISSION: Permission = 'console.view';
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench', permission: 'workbench.view' },
+  // The published catalog is for everyone signed in; agencies keep their own entries (R10.1).
+  { path: '/catalog', label: 'nav.catalog', permission: 'catalog.read' },
+  { path: '/catalog/mine', label: 'nav.catalogMine', permission: 'catalog.edit', matches: ['/catalog/new', '/catalog/versions'] },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
   // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).
   { path: '/rectifications', label: 'nav.rectifications', permission: 'rectification.read', group: 'nav.console' },
+  // The bureau's formal review of catalog submissions and changes (R10.2, R10.3).
+  { path: '/catalog/reviews', label: 'nav.catalogReviews', permission: 'catalog.review', group: 'nav.console', badge: 'catalogReviews' },
   { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console', labelOutsideGroup: 'nav.directory' },
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
   { path: '/console/calendar', label: 'nav.calendar', permission: 'console.view', group: 'nav.console' },
@@ -32,8 +41,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/profile', label: 'nav.profile', permission: 'profile.read' },
 ];
 
-/** The nav entry that a path belongs to: the longest matching prefix. */
+/** The nav entry that a path belongs to: the longest matching prefix (its own path or another of its pages). */
 export function selectedNavPath(pathname: string): string | null {
-  const matches = NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
-  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? null;
+  const matches = NAV_ITEMS.flatMap((item) =>
+    [item.path, ...(item.matches ?? [])]
+      .filter((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
+      .map((prefix) => ({ prefix, path: item.path })),
+  );
+  return matches.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.path ?? null;
 }

@@ -56,7 +56,10 @@ export interface RowProblem {
 export type RowResult =
   { readonly ok: true; readonly values: readonly (string | null)[] } | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
-type Check = (raw: string | null) => { value: string | null } | RowProblem;
+/** A checked value (normalised text, or null) or the problem with it; problems are objects. */
+type Check = (raw: string) => string | RowProblem;
+
+const isProblem = (v: string | RowProblem): v is RowProblem => typeof v !== 'string';
 
 const problem = (column: string, rule: RowRule, zh: string, en: string, requirement = 'R12.1'): RowProblem => ({
   column,
@@ -98,56 +101,42 @@ export function normaliseDateTime(raw: string): string | null {
 
 function typeCheck(field: FieldSpec): Check {
   const { code, length } = field;
-  const bad = (zh: string, en: string) => problem(code, 'type', zh, en);
+  const bad = (raw: string, zh: string, en: string) => problem(code, 'type', `“${raw.slice(0, 40)}”${zh}`, `"${raw.slice(0, 40)}" ${en}`);
   switch (field.dataType) {
     case 'string':
-      return (raw) =>
-        raw !== null && length !== null && [...raw].length > length
-          ? problem(
-              code,
-              'length',
-              `超过长度 ${length}（实为 ${[...raw].length}）`,
-              `longer than ${length} characters (${[...raw].length})`,
-            )
-          : { value: raw };
+      if (length === null) return (raw) => raw;
+      // UTF-16 length ≥ code points: count code points only when the cheap length is over.
+      return (raw) => {
+        if (raw.length <= length) return raw;
+        const chars = [...raw].length;
+        return chars > length
+          ? problem(code, 'length', `超过长度 ${length}（实为 ${chars}）`, `longer than ${length} characters (${chars})`)
+          : raw;
+      };
     case 'integer':
-      return (raw) =>
-        raw === null
-          ? { value: null }
-          : /^[+-]?\d{1,18}$/.test(raw)
-            ? { value: raw }
-            : bad(`“${raw.slice(0, 40)}”不是整数`, `"${raw.slice(0, 40)}" is not an integer`);
+      return (raw) => (/^[+-]?\d{1,18}$/.test(raw) ? raw : bad(raw, '不是整数', 'is not an integer'));
     case 'decimal':
       return (raw) => {
-        if (raw === null) return { value: null };
-        const v = raw.replaceAll(',', '');
-        return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v)
-          ? { value: v }
-          : bad(`“${raw.slice(0, 40)}”不是数值`, `"${raw.slice(0, 40)}" is not a number`);
+        const v = raw.includes(',') ? raw.replaceAll(',', '') : raw;
+        return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? v : bad(raw, '不是数值', 'is not a number');
       };
     case 'date':
-      return (raw) => {
-        if (raw === null) return { value: null };
-        const v = normaliseDate(raw);
-        return v ? { value: v } : bad(`“${raw.slice(0, 40)}”不是有效日期`, `"${raw.slice(0, 40)}" is not a valid date`);
-      };
+      return (raw) => normaliseDate(raw) ?? bad(raw, '不是有效日期', 'is not a valid date');
     case 'datetime':
-      return (raw) => {
-        if (raw === null) return { value: null };
-        const v = normaliseDateTime(raw);
-        return v ? { value: v } : bad(`“${raw.slice(0, 40)}”不是有效的日期时间`, `"${raw.slice(0, 40)}" is not a valid date and time`);
-      };
+      return (raw) => normaliseDateTime(raw) ?? bad(raw, '不是有效的日期时间', 'is not a valid date and time');
     case 'boolean':
       return (raw) => {
-        if (raw === null) return { value: null };
         const v = raw.toLowerCase();
-        return BOOLEAN_TRUE.has(v)
-          ? { value: 'true' }
-          : BOOLEAN_FALSE.has(v)
-            ? { value: 'false' }
-            : bad(`“${raw.slice(0, 40)}”不是是/否`, `"${raw.slice(0, 40)}" is not yes/no`);
+        return BOOLEAN_TRUE.has(v) ? 'true' : BOOLEAN_FALSE.has(v) ? 'false' : bad(raw, '不是是/否', 'is not yes/no');
       };
   }
+}
+
+/** Trims only when there is something to trim (most values have no surrounding space). */
+function trimmed(v: string): string {
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return first <= 32 || last <= 32 || first === 0x3000 || last === 0x3000 ? v.trim() : v;
 }
 
 function identifierCheck(field: FieldSpec): ((value: string) => RowProblem | null) | null {
@@ -201,19 +190,19 @@ export function createRowChecker(fields: readonly FieldSpec[], rules: QualityRul
         const c = columns[i];
         if (!c) continue;
         const input = raw[i];
-        const text = input === undefined || input === null ? null : input.trim() === '' ? null : input.trim();
-        if (text === null) {
+        const text = input === undefined || input === null || input === '' ? null : trimmed(input);
+        if (text === null || text === '') {
           if (c.required) add(problem(c.field.code, c.field.required ? 'required' : 'not_null', '必填项为空', 'is required but empty'));
           values[i] = null;
           continue;
         }
         const typed = c.type(text);
-        if ('rule' in typed) {
+        if (isProblem(typed)) {
           add(typed);
           continue;
         }
-        const value = typed.value ?? '';
-        values[i] = typed.value;
+        const value = typed;
+        values[i] = value;
         const idProblem = c.identifier?.(value);
         if (idProblem) add(idProblem);
         for (const p of c.patterns)

@@ -11,23 +11,25 @@ import type { Db } from '../../db/connect.js';
 import { DATA_SCHEMA } from './data-tables.js';
 
 export interface CopySink {
-  write(values: readonly (string | null)[]): Promise<void>;
+  /** One row: the field values, then the provenance columns. */
+  write(values: readonly (string | null)[], batchId: string, loadedAt: string, sourceRow: number): Promise<void> | void;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One CSV line as COPY reads it: null is an unquoted empty field, text is quoted when needed. */
-export function csvLine(values: readonly (string | null)[]): string {
+/** One CSV field as COPY reads it: null is an unquoted empty field, text is quoted when needed. */
+function field(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  return v === '' || NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** One CSV line: the values, then the provenance columns (batch, load time, source row). */
+export function csvLine(values: readonly (string | null)[], batchId: string, loadedAt: string, sourceRow: number): string {
   let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ',';
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    line += v === '' || NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-  }
-  return `${line}\n`;
+  for (let i = 0; i < values.length; i++) line += `${field(values[i])},`;
+  return `${line}${batchId},${loadedAt},${sourceRow}\n`;
 }
 
 function copyStatement(table: string, columns: readonly string[]): string {
@@ -52,9 +54,9 @@ export async function openPostgresSink(client: PoolClient, table: string, column
     if (!stream.write(chunk)) await once(stream, 'drain');
   };
   return {
-    async write(values) {
-      buffer += csvLine(values);
-      if (buffer.length >= CHUNK_CHARS) await flush();
+    write(values, batchId, loadedAt, sourceRow) {
+      buffer += csvLine(values, batchId, loadedAt, sourceRow);
+      return buffer.length >= CHUNK_CHARS ? flush() : undefined;
     },
     async finish() {
       await flush();
@@ -84,9 +86,9 @@ export function openPgliteSink(db: Db, table: string, columns: readonly string[]
     });
   };
   return {
-    async write(values) {
-      lines.push(csvLine(values));
-      if (lines.length >= PGLITE_CHUNK_ROWS) await flush();
+    write(values, batchId, loadedAt, sourceRow) {
+      lines.push(csvLine(values, batchId, loadedAt, sourceRow));
+      return lines.length >= PGLITE_CHUNK_ROWS ? flush() : undefined;
     },
     finish: flush,
     async abort() {

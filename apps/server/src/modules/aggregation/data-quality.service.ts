@@ -5,7 +5,7 @@
  */
 import type { DataProblem, QualityView } from '@gongshu/contracts';
 import { authorize, fail, NO_RULES, type QualityRules, type UserActor } from '@gongshu/domain';
-import ExcelJS from 'exceljs';
+
 import { sql, type Kysely } from 'kysely';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
@@ -97,7 +97,8 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
         .where('state', '=', 'open');
       if (batchId) q = q.where('batch_id', '=', batchId);
       const rows = await q.orderBy('batch_id').orderBy('row_number').limit(100_000).execute();
-      const workbook = new ExcelJS.Workbook();
+      const { default: Excel } = await import('exceljs');
+      const workbook = new Excel.Workbook();
       const sheet = workbook.addWorksheet('问题数据');
       const dataColumns = [...new Set(rows.flatMap((r) => Object.keys((r.raw as Record<string, unknown> | null) ?? {})))];
       sheet.addRow(['源文件行号', ...dataColumns, '问题说明', '依据']);

@@ -49,40 +49,45 @@ export async function stageRows(input: PipelineInput, sink: CopySink): Promise<P
   const checker = createRowChecker(input.fields, input.rules);
   const counts: PipelineCounts = { rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 };
   let problems: { number: number; problems: readonly RowProblem[]; raw: Record<string, unknown> }[] = [];
-  const provenance = [input.batchId, input.loadedAt.toISOString()];
-  for await (const row of input.source.rows()) {
-    counts.rowsRead++;
-    const result = row.ragged
-      ? ({
-          ok: false,
-          problems: [
-            {
-              column: '',
-              rule: 'columns',
-              requirement: 'R12.2',
-              message:
-                row.ragged.actual < 0
-                  ? { zh: '该行不是有效的 JSON 对象', en: 'The line is not a valid JSON object' }
-                  : {
-                      zh: `该行有 ${row.ragged.actual} 列，表头有 ${row.ragged.expected} 列`,
-                      en: `The row has ${row.ragged.actual} cells, the header ${row.ragged.expected}`,
-                    },
-            },
-          ],
-        } as const)
-      : checker.check(row.values);
-    if (result.ok) {
-      await sink.write([...result.values, ...provenance, String(row.number)]);
-      counts.rowsLoaded++;
-    } else {
-      counts.rowsQuarantined++;
-      problems.push({ number: row.number, problems: result.problems, raw: row.raw });
-      if (problems.length >= PROBLEM_FLUSH) {
-        await input.onProblems(problems);
-        problems = [];
+  const batchId = input.batchId;
+  const loadedAt = input.loadedAt.toISOString();
+  for await (const batch of input.source.rows()) {
+    for (const row of batch) {
+      counts.rowsRead++;
+      const result = row.ragged
+        ? ({
+            ok: false,
+            problems: [
+              {
+                column: '',
+                rule: 'columns',
+                requirement: 'R12.2',
+                message:
+                  row.ragged.actual < 0
+                    ? { zh: '该行不是有效的 JSON 对象', en: 'The line is not a valid JSON object' }
+                    : {
+                        zh: `该行有 ${row.ragged.actual} 列，表头有 ${row.ragged.expected} 列`,
+                        en: `The row has ${row.ragged.actual} cells, the header ${row.ragged.expected}`,
+                      },
+              },
+            ],
+          } as const)
+        : checker.check(row.values);
+      if (result.ok) {
+        // The sink returns a promise only when it must wait for the database (backpressure).
+        const waiting = sink.write(result.values, batchId, loadedAt, row.number);
+        if (waiting) await waiting;
+        counts.rowsLoaded++;
+      } else {
+        counts.rowsQuarantined++;
+        problems.push({ number: row.number, problems: result.problems, raw: row.raw() });
+        if (problems.length >= PROBLEM_FLUSH) {
+          await input.onProblems(problems);
+          problems = [];
+        }
       }
+      if (counts.rowsRead % PROGRESS_EVERY === 0) await input.onProgress?.(counts.rowsRead);
     }
-    if (counts.rowsRead % PROGRESS_EVERY === 0) await input.onProgress?.(counts.rowsRead);
   }
   await sink.finish();
   if (problems.length > 0) await input.onProblems(problems);

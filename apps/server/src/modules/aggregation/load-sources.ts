@@ -4,9 +4,8 @@
  * resource's fields and then each data row with its row number; nothing holds the whole file.
  */
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { FieldSpec } from '@gongshu/domain';
 
@@ -31,8 +30,8 @@ export interface SourceRow {
   readonly number: number;
   /** Values in field order; null where the file has no column for a field. */
   readonly values: (string | null)[];
-  /** The row as read, for the problem record. */
-  readonly raw: Record<string, unknown>;
+  /** The row as read, for the problem record (built only when asked: most rows never need it). */
+  raw(): Record<string, unknown>;
   /** Set when the row has more or fewer cells than the header (CSV). */
   readonly ragged?: { readonly expected: number; readonly actual: number };
 }
@@ -41,10 +40,12 @@ export interface RowSource {
   readonly encoding: LoadEncoding | null;
   readonly mappedColumns: readonly string[];
   readonly ignoredColumns: readonly string[];
-  rows(): AsyncIterable<SourceRow>;
+  /** Rows in batches (one await per batch, not per row: loads run over millions of rows). */
+  rows(): AsyncIterable<readonly SourceRow[]>;
 }
 
 export const MAX_RECORD_CHARS = 1_000_000;
+const BATCH_ROWS = 1000;
 
 /** Detects the encoding from the first bytes: BOM, valid UTF-8, otherwise GB18030 (a superset of GBK). */
 export function detectEncoding(head: Buffer): LoadEncoding {
@@ -139,64 +140,153 @@ export function mapHeader(
 }
 
 function pick(cells: readonly (string | null)[], positions: readonly number[]): (string | null)[] {
-  return positions.map((p) => (p < 0 ? null : (cells[p] ?? null)));
+  const out = new Array<string | null>(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i] ?? -1;
+    out[i] = p < 0 ? null : (cells[p] ?? null);
+  }
+  return out;
+}
+
+/**
+ * Guards against a record that never ends (a missing line break or an unclosed quote, which
+ * would make any CSV parser buffer the rest of the file): tracks the quote state and the length
+ * of the current record, and stops the load when one passes MAX_RECORD_CHARS.
+ */
+function recordGuard(): Transform {
+  let inQuotes = false;
+  let length = 0;
+  let line = 1;
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: string, _enc, done) {
+      // Each search runs once per hit (not once per line), so the scan stays linear.
+      let quote = chunk.indexOf('"');
+      let newline = chunk.indexOf('\n');
+      let from = 0;
+      while (quote >= 0 || newline >= 0) {
+        const next = quote < 0 ? newline : newline < 0 ? quote : Math.min(quote, newline);
+        length += next - from + 1;
+        if (next === quote) {
+          inQuotes = !inQuotes;
+          quote = chunk.indexOf('"', next + 1);
+        } else {
+          line++;
+          if (!inQuotes) length = 0;
+          newline = chunk.indexOf('\n', next + 1);
+        }
+        if (length > MAX_RECORD_CHARS) break;
+        from = next + 1;
+      }
+      if (quote < 0 && newline < 0) length += chunk.length - from;
+      if (length > MAX_RECORD_CHARS) {
+        done(
+          new LoadInputError(
+            `第 ${line} 行的记录超过 ${MAX_RECORD_CHARS} 个字符，疑似缺少换行或引号未闭合`,
+            `Row ${line} exceeds ${MAX_RECORD_CHARS} characters: a missing line break or an unclosed quote`,
+            line,
+          ),
+        );
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+}
+
+/** Rows of a CSV stream parsed by Papa Parse in chunks, pausing the parser while a chunk is used. */
+async function* csvRecords(text: Readable): AsyncGenerator<string[][]> {
+  let buffer: string[][] = [];
+  let done = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  let parser: Papa.Parser | null = null;
+  // A function, so the type checker does not narrow `parser` to null across the callbacks.
+  const resumeParser = () => parser?.resume();
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  text.on('error', (error) => {
+    failure = error;
+    signal();
+  });
+  Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
+    skipEmptyLines: 'greedy',
+    chunk(results, p) {
+      parser = p;
+      p.pause();
+      buffer = results.data;
+      signal();
+    },
+    complete() {
+      done = true;
+      signal();
+    },
+    error(error: Error) {
+      failure = error;
+      signal();
+    },
+  });
+  for (;;) {
+    if (failure)
+      throw failure instanceof LoadInputError
+        ? failure
+        : new LoadInputError(`CSV 格式错误：${(failure as Error).message}`, `Malformed CSV: ${(failure as Error).message}`);
+    if (buffer.length > 0) {
+      const rows = buffer;
+      buffer = [];
+      yield rows;
+      continue;
+    }
+    if (done) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      // Ask for the next chunk once this one is used.
+      resumeParser();
+    });
+  }
 }
 
 async function csvSource(input: Readable, fields: readonly FieldSpec[], encoding: LoadEncoding): Promise<RowSource> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS, trim: false });
-  // pipeline (not pipe) carries a decoding error on to the parser, whose iterator then rejects.
-  pipeline(input, decoderFor(encoding), parser, () => undefined);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await next(iterator, 1);
-  if (first === null) throw new LoadInputError('文件没有表头和数据行', 'The file has no header and no rows', 1);
-  const header = first;
+  const guard = recordGuard();
+  // pipeline (not pipe) carries a decoding or size error on to the last stream, whose reader sees it.
+  pipeline(input, decoderFor(encoding), guard, () => undefined);
+  const records = csvRecords(guard);
+  let first = await records.next();
+  while (!first.done && first.value.length === 0) first = await records.next();
+  if (first.done) throw new LoadInputError('文件没有表头和数据行', 'The file has no header and no rows', 1);
+  const [headerCells = [], ...firstRows] = first.value;
+  const header = headerCells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
   const { positions, mapped, ignored } = mapHeader(header, fields);
+  let number = 1;
+  const toRows = (chunk: readonly string[][]): SourceRow[] =>
+    chunk.map((cells) => {
+      number++;
+      const raw = () => {
+        const out: Record<string, unknown> = {};
+        header.forEach((h, i) => {
+          if (cells[i] !== undefined) out[h] = cells[i];
+        });
+        return out;
+      };
+      return {
+        number,
+        values: pick(cells, positions),
+        raw,
+        ...(cells.length === header.length ? {} : { ragged: { expected: header.length, actual: cells.length } }),
+      };
+    });
   return {
     encoding,
     mappedColumns: mapped,
     ignoredColumns: ignored,
     async *rows() {
-      let number = 1;
-      for (;;) {
-        const cells = await next(iterator, number + 1);
-        if (cells === null) return;
-        number++;
-        const raw: Record<string, unknown> = {};
-        header.forEach((h, i) => {
-          if (cells[i] !== undefined) raw[h] = cells[i];
-        });
-        yield {
-          number,
-          values: pick(cells, positions),
-          raw,
-          ...(cells.length === header.length ? {} : { ragged: { expected: header.length, actual: cells.length } }),
-        };
-      }
+      if (firstRows.length > 0) yield toRows(firstRows);
+      for await (const chunk of records) yield toRows(chunk);
     },
   };
-}
-
-/** The next CSV record, turning parser failures into errors that name the row. */
-async function next(iterator: AsyncIterator<string[]>, row: number): Promise<string[] | null> {
-  try {
-    const r = await iterator.next();
-    return r.done ? null : r.value;
-  } catch (error) {
-    if (error instanceof LoadInputError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'CSV_MAX_RECORD_SIZE') {
-      throw new LoadInputError(
-        `第 ${row} 行超过 ${MAX_RECORD_CHARS} 个字符，疑似缺少换行或引号未闭合`,
-        `Row ${row} exceeds ${MAX_RECORD_CHARS} characters: a missing line break or an unclosed quote`,
-        row,
-      );
-    }
-    throw new LoadInputError(
-      `第 ${row} 行附近的 CSV 格式错误：${(error as Error).message}`,
-      `Malformed CSV near row ${row}: ${(error as Error).message}`,
-      row,
-    );
-  }
 }
 
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -216,7 +306,9 @@ function cellText(value: ExcelJS.CellValue): string | null {
 }
 
 async function xlsxSource(input: Readable, fields: readonly FieldSpec[]): Promise<RowSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on demand: CSV loads (most of them) do not pay for the spreadsheet library.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -256,6 +348,7 @@ async function xlsxSource(input: Readable, fields: readonly FieldSpec[]): Promis
     ignoredColumns: ignored,
     async *rows() {
       if (!iterator) return;
+      let batch: SourceRow[] = [];
       for (;;) {
         let result: IteratorResult<ExcelJS.Row>;
         try {
@@ -264,24 +357,58 @@ async function xlsxSource(input: Readable, fields: readonly FieldSpec[]): Promis
           fail(error);
           return;
         }
-        if (result.done) return;
+        if (result.done) {
+          if (batch.length > 0) yield batch;
+          return;
+        }
         const row = result.value;
         const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (cells.every((c) => c === null || c === '')) continue;
-        const raw: Record<string, unknown> = {};
-        cols.forEach((h, i) => {
-          if (cells[i] !== undefined && cells[i] !== null) raw[h] = cells[i];
-        });
-        yield { number: row.number, values: pick(cells, positions), raw };
+        const raw = () => {
+          const out: Record<string, unknown> = {};
+          cols.forEach((h, i) => {
+            if (cells[i] !== undefined && cells[i] !== null) out[h] = cells[i];
+          });
+          return out;
+        };
+        batch.push({ number: row.number, values: pick(cells, positions), raw });
+        if (batch.length >= BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
       }
     },
   };
 }
 
+/** Splits text into lines (object mode), keeping a partial last line for the next chunk. */
+function lineSplitter(): Transform {
+  let rest = '';
+  return new Transform({
+    readableObjectMode: true,
+    decodeStrings: false,
+    transform(chunk: string, _enc, done) {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      if (rest.length > MAX_RECORD_CHARS) {
+        done(new LoadInputError(`某行超过 ${MAX_RECORD_CHARS} 个字符`, `A line exceeds ${MAX_RECORD_CHARS} characters`));
+        return;
+      }
+      for (const line of parts) this.push(line.endsWith('\r') ? line.slice(0, -1) : line);
+      done();
+    },
+    flush(done) {
+      if (rest) this.push(rest);
+      done();
+    },
+  });
+}
+
 async function jsonlSource(input: Readable, fields: readonly FieldSpec[], encoding: LoadEncoding): Promise<RowSource> {
-  const decoded = decoderFor(encoding);
-  pipeline(input, decoded, () => undefined);
-  const lines = createInterface({ input: decoded, crlfDelay: Infinity });
+  const lines = lineSplitter();
+  // A stream of lines (not readline, whose iterator loses lines emitted before it is first read
+  // and buffers without limit): backpressure holds the file while the loader is busy.
+  pipeline(input, decoderFor(encoding), lines, () => undefined);
   const byKey = new Map<string, number>();
   fields.forEach((f, i) => {
     byKey.set(normaliseHeader(f.code), i);
@@ -293,7 +420,14 @@ async function jsonlSource(input: Readable, fields: readonly FieldSpec[], encodi
     ignoredColumns: [],
     async *rows() {
       let number = 0;
-      for await (const line of lines) {
+      let batch: SourceRow[] = [];
+      const flush = () => {
+        const out = batch;
+        batch = [];
+        return out;
+      };
+      for await (const line of lines as AsyncIterable<string>) {
+        if (batch.length >= BATCH_ROWS) yield flush();
         number++;
         if (line.length > MAX_RECORD_CHARS)
           throw new LoadInputError(
@@ -306,21 +440,21 @@ async function jsonlSource(input: Readable, fields: readonly FieldSpec[], encodi
         try {
           record = JSON.parse(line);
         } catch {
-          yield {
+          batch.push({
             number,
             values: fields.map(() => null),
-            raw: { line: line.slice(0, 2000) },
+            raw: () => ({ line: line.slice(0, 2000) }),
             ragged: { expected: fields.length, actual: -1 },
-          };
+          });
           continue;
         }
         if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-          yield {
+          batch.push({
             number,
             values: fields.map(() => null),
-            raw: { line: line.slice(0, 2000) },
+            raw: () => ({ line: line.slice(0, 2000) }),
             ragged: { expected: fields.length, actual: -1 },
-          };
+          });
           continue;
         }
         const values: (string | null)[] = fields.map(() => null);
@@ -334,8 +468,9 @@ async function jsonlSource(input: Readable, fields: readonly FieldSpec[], encodi
                   ? JSON.stringify(value)
                   : String(value as string | number | boolean);
         }
-        yield { number, values, raw: record as Record<string, unknown> };
+        batch.push({ number, values, raw: () => record as Record<string, unknown> });
       }
+      if (batch.length > 0) yield flush();
     },
   };
 }

@@ -313,17 +313,18 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
             rowCount,
           },
         });
-        await computeQualityScore(trx, {
-          resourceId: t.resourceId,
-          table: t.table,
-          identifierColumn: t.identifierColumn,
-          fields: t.fields,
-          updateFrequency: t.updateFrequency,
-          batchId: batch.id,
-          validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
-          now,
-        });
         return finished;
+      });
+      // The score reads the whole table: after the commit, so readers get the new data at once.
+      await computeQualityScore(kysely, {
+        resourceId: t.resourceId,
+        table: t.table,
+        identifierColumn: t.identifierColumn,
+        fields: t.fields,
+        updateFrequency: t.updateFrequency,
+        batchId: batch.id,
+        validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
+        now: clock(),
       });
       await afterwards(ctx, done, t, 'loaded');
       return done;

@@ -1,0 +1,34 @@
+/**
+ * Preparing a database: migrations and reference data for every installation, and the demo city
+ * on demand. Kept apart from main.ts so the CLI can prepare a database without loading the HTTP app.
+ */
+import { systemContext } from './context.js';
+import type { Db } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureReferenceData } from './modules/reference/reference-data.js';
+import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
+import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
+import { seedDemoCity } from './modules/seed/seed.service.js';
+import type { Services } from './services.js';
+
+/** Migrations, then the reference data every installation needs (calendar, rule set). */
+export async function prepareDatabase(db: Db, services: Services): Promise<void> {
+  await migrateToLatest(db.kysely);
+  await db.kysely.transaction().execute((trx) => ensureReferenceData(trx, services, systemContext()));
+}
+
+/** The demo city and its history on the clock. */
+export async function seedDemo(
+  services: Services,
+  ctx = systemContext(),
+): Promise<{ agenciesAdded: number; usersAdded: number; orders: number; resources: number }> {
+  const city = await seedDemoCity(services, ctx);
+  const orders = await seedDemoWorkflows(services);
+  const catalog = await seedDemoCatalog(services);
+  await services.db
+    .insertInto('platform_meta')
+    .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return { agenciesAdded: city.agenciesAdded, usersAdded: city.usersAdded, orders, resources: catalog.published + catalog.pending };
+}

@@ -1,0 +1,134 @@
+/**
+ * 数据目录: the published catalog for every signed-in user (public users see the entries that are
+ * open in some way). Search in Chinese or English, narrow by facets with counts, sort, page, and
+ * download the catalog as xlsx, csv or json (R10.1, R10.2).
+ */
+import { Card, Col, Flex, Input, Pagination, Row, Segmented, Typography } from 'antd';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useCatalogSearch } from '../../../api/catalog';
+import { useAuth } from '../../../auth/useAuth';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageHeader } from '../../../components/PageHeader';
+import { PageLoading } from '../../../components/PageLoading';
+import { useT } from '../../../i18n/useT';
+import { ExportButtons } from './ExportButtons';
+import { FacetPanel } from './FacetPanel';
+import { HitList } from './HitList';
+import { FACETS, facetValue, PAGE_SIZE, queryOf, withParams, type Facet } from './searchParams';
+
+export function CatalogPage() {
+  const t = useT();
+  const { me } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryOf(params), [params]);
+  const search = useCatalogSearch(query);
+  const [text, setText] = useState(query.q ?? '');
+  const searchId = useId();
+  const publicOnly = me?.user.roles.every((role) => role === 'public_user') ?? false;
+
+  // The box follows the address (back button, a facet link), not the other way round.
+  useEffect(() => setText(query.q ?? ''), [query.q]);
+
+  const update = (changes: Readonly<Record<string, string | null>>) => setParams(withParams(params, changes));
+  const data = search.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('catalog.heading')}
+        description={t(publicOnly ? 'catalog.introPublic' : 'catalog.intro')}
+        extra={<ExportButtons />}
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <form
+          role="search"
+          // Input.Search searches on Enter and on its button; the form only gives the landmark.
+          onSubmit={(event) => event.preventDefault()}
+        >
+          <label htmlFor={searchId} className="gs-search-label">
+            {t('catalog.search.label')}
+          </label>
+          <Input.Search
+            id={searchId}
+            size="large"
+            value={text}
+            maxLength={200}
+            allowClear
+            placeholder={t('catalog.search.placeholder')}
+            enterButton={t('catalog.search.button')}
+            onChange={(event) => setText(event.target.value)}
+            onSearch={(value) => update({ q: value.trim() || null })}
+            data-testid="catalog-search"
+          />
+        </form>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={7} xxl={6}>
+          <FacetPanel
+            facets={data?.facets}
+            selected={(facet: Facet) => facetValue(query, facet)}
+            onSelect={(facet, value) => update({ [facet]: value })}
+            onClear={() => update(Object.fromEntries(FACETS.map((facet) => [facet, null])))}
+          />
+        </Col>
+        <Col xs={24} lg={17} xxl={18}>
+          <Card
+            title={
+              <h2 className="gs-card-title" data-testid="results-heading">
+                {t('catalog.results.heading')}
+              </h2>
+            }
+            extra={
+              <Segmented<string>
+                aria-label={t('catalog.sort.label')}
+                value={query.sort ?? 'relevance'}
+                onChange={(value) => update({ sort: value === 'updated' ? 'updated' : null })}
+                options={[
+                  { value: 'relevance', label: t('catalog.sort.relevance') },
+                  { value: 'updated', label: t('catalog.sort.updated') },
+                ]}
+                data-testid="catalog-sort"
+              />
+            }
+          >
+            {search.isError ? (
+              <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
+            ) : !data ? (
+              <PageLoading />
+            ) : (
+              <>
+                <Typography.Paragraph type="secondary" aria-live="polite" data-testid="results-total">
+                  {query.q
+                    ? t('catalog.results.totalFor', { total: data.total, q: query.q })
+                    : t('catalog.results.total', { total: data.total })}
+                </Typography.Paragraph>
+                <div style={{ opacity: search.isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={search.isFetching}>
+                  <HitList
+                    hits={data.hits}
+                    emptyText={query.q ? t('catalog.results.noneFor', { q: query.q }) : t('catalog.results.none')}
+                  />
+                </div>
+                {data.total > PAGE_SIZE ? (
+                  <Flex justify="center" style={{ marginTop: 16 }}>
+                    <Pagination
+                      current={data.page}
+                      pageSize={PAGE_SIZE}
+                      total={Math.min(data.total, PAGE_SIZE * 1000)}
+                      showSizeChanger={false}
+                      onChange={(page) => {
+                        update({ page: page > 1 ? String(page) : null });
+                        window.scrollTo({ top: 0 });
+                      }}
+                      data-testid="catalog-pagination"
+                    />
+                  </Flex>
+                ) : null}
+              </>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
