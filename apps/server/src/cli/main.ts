@@ -84,6 +84,7 @@ program
   .option('--as <username>', 'record the load as this user of the providing agency')
   .action(async (resource: string, file: string, opts: { mode: string; format?: string; encoding?: string; as?: string }) => {
     let started = Date.now();
+    let seconds = 0;
     const batch = await withDatabase(async (db, services) => {
       const row = await db.kysely
         .selectFrom('catalog_resources')
@@ -95,7 +96,7 @@ program
       const format = (opts.format ??
         (file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : file.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv')) as LoadFormat;
       started = Date.now();
-      return services.loads.loadFile(
+      const loaded = await services.loads.loadFile(
         { ...ctx, via: 'cli' },
         row.id,
         file,
@@ -106,9 +107,12 @@ program
           process.stderr.write(`\r${bar} ${String(pct).padStart(3)}%  ${rows.toLocaleString('en')} rows`);
         },
       );
+      seconds = (Date.now() - started) / 1000;
+      // The quality score follows the load; wait for it before closing the database.
+      await services.loads.idle();
+      return loaded;
     });
     process.stderr.write('\n');
-    const seconds = (Date.now() - started) / 1000;
     const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
     out(
       `${batch.state}: ${batch.rows_read} rows read, ${batch.rows_loaded} loaded, ${batch.rows_quarantined} kept as problem rows in ${seconds.toFixed(2)} s (batch ${batch.id}, peak RSS ${peakMB} MB)`,

@@ -71,8 +71,35 @@ const problem = (column: string, rule: RowRule, zh: string, en: string, requirem
 const BOOLEAN_TRUE = new Set(['true', '1', 'y', 'yes', '是', '真', 't']);
 const BOOLEAN_FALSE = new Set(['false', '0', 'n', 'no', '否', '假', 'f']);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const isDigitAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** Whether characters from..from+n of s are digits (no allocation: this runs millions of times). */
+function digitsAt(s: string, from: number, n: number): boolean {
+  for (let i = from; i < from + n; i++) if (!isDigitAt(s, i)) return false;
+  return true;
+}
+
+/** The canonical YYYY-MM-DD checked without regular expressions or Date objects. */
+function isCanonicalDate(raw: string): boolean {
+  if (raw.length !== 10 || raw.charCodeAt(4) !== 45 || raw.charCodeAt(7) !== 45) return false;
+  if (!digitsAt(raw, 0, 4) || !digitsAt(raw, 5, 2) || !digitsAt(raw, 8, 2)) return false;
+  const year = digit(raw, 0) * 1000 + digit(raw, 1) * 100 + digit(raw, 2) * 10 + digit(raw, 3);
+  const month = digit(raw, 5) * 10 + digit(raw, 6);
+  const day = digit(raw, 8) * 10 + digit(raw, 9);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
+
 /** YYYY-MM-DD, YYYY/M/D or YYYYMMDD to YYYY-MM-DD, or null when not a real date. */
 export function normaliseDate(raw: string): string | null {
+  if (isCanonicalDate(raw)) return raw;
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(raw);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -81,8 +108,34 @@ export function normaliseDate(raw: string): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * The common form "YYYY-MM-DD HH:MM[:SS]" with an optional zone (Z, +08, +08:00), checked
+ * without regular expressions; returns what PostgreSQL reads as that instant (China time when
+ * no zone is given), or undefined when the text is not in that form.
+ */
+function fastDateTime(raw: string): string | null | undefined {
+  if (raw.length < 16 || !isCanonicalDate(raw.slice(0, 10))) return undefined;
+  const sep = raw.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || !digitsAt(raw, 11, 2) || raw.charCodeAt(13) !== 58 || !digitsAt(raw, 14, 2)) return undefined;
+  let at = 16;
+  if (raw.charCodeAt(16) === 58) {
+    if (!digitsAt(raw, 17, 2)) return undefined;
+    at = 19;
+  }
+  const hours = digit(raw, 11) * 10 + digit(raw, 12);
+  const minutes = digit(raw, 14) * 10 + digit(raw, 15);
+  const seconds = at === 19 ? digit(raw, 17) * 10 + digit(raw, 18) : 0;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const zone = raw.slice(at);
+  if (zone === '') return `${raw}+08:00`;
+  if (zone === 'Z' || /^[+-]\d{2}(:?\d{2})?$/.test(zone)) return raw;
+  return undefined;
+}
+
 /** A date-time with an optional zone; without a zone it is China time. Returns ISO text or null. */
 export function normaliseDateTime(raw: string): string | null {
+  const fast = fastDateTime(raw);
+  if (fast !== undefined) return fast;
   const m = /^(\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
     raw,
   );
@@ -185,31 +238,35 @@ export function createRowChecker(fields: readonly FieldSpec[], rules: QualityRul
     check(raw) {
       const values: (string | null)[] = new Array<string | null>(columns.length);
       let problems: RowProblem[] | null = null;
-      const add = (p: RowProblem) => (problems ??= []).push(p);
       for (let i = 0; i < columns.length; i++) {
         const c = columns[i];
         if (!c) continue;
         const input = raw[i];
         const text = input === undefined || input === null || input === '' ? null : trimmed(input);
         if (text === null || text === '') {
-          if (c.required) add(problem(c.field.code, c.field.required ? 'required' : 'not_null', '必填项为空', 'is required but empty'));
+          if (c.required)
+            (problems ??= []).push(
+              problem(c.field.code, c.field.required ? 'required' : 'not_null', '必填项为空', 'is required but empty'),
+            );
           values[i] = null;
           continue;
         }
         const typed = c.type(text);
         if (isProblem(typed)) {
-          add(typed);
+          (problems ??= []).push(typed);
           continue;
         }
         const value = typed;
         values[i] = value;
         const idProblem = c.identifier?.(value);
-        if (idProblem) add(idProblem);
+        if (idProblem) (problems ??= []).push(idProblem);
         for (const p of c.patterns)
           if (!p.re.test(value))
-            add(problem(c.field.code, 'pattern', `不符合格式要求（${p.text}）`, `does not match the required pattern (${p.text})`));
+            (problems ??= []).push(
+              problem(c.field.code, 'pattern', `不符合格式要求（${p.text}）`, `does not match the required pattern (${p.text})`),
+            );
         if (c.allowedSet && !c.allowedSet.has(value))
-          add(
+          (problems ??= []).push(
             problem(c.field.code, 'allowed', `“${value.slice(0, 40)}”不在允许的取值内`, `"${value.slice(0, 40)}" is not an allowed value`),
           );
         if (c.range) {
@@ -217,12 +274,16 @@ export function createRowChecker(fields: readonly FieldSpec[], rules: QualityRul
           const min = c.range.min;
           const max = c.range.max;
           if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
-            add(problem(c.field.code, 'range', `超出范围 [${min ?? '-∞'}, ${max ?? '+∞'}]`, `is outside [${min ?? '-∞'}, ${max ?? '+∞'}]`));
+            (problems ??= []).push(
+              problem(c.field.code, 'range', `超出范围 [${min ?? '-∞'}, ${max ?? '+∞'}]`, `is outside [${min ?? '-∞'}, ${max ?? '+∞'}]`),
+            );
           }
         }
         if (c.seen) {
           if (c.seen.has(value))
-            add(problem(c.field.code, 'unique', `“${value.slice(0, 40)}”与前面的行重复`, `"${value.slice(0, 40)}" repeats an earlier row`));
+            (problems ??= []).push(
+              problem(c.field.code, 'unique', `“${value.slice(0, 40)}”与前面的行重复`, `"${value.slice(0, 40)}" repeats an earlier row`),
+            );
           else c.seen.add(value);
         }
       }

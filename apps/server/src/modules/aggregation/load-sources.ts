@@ -213,7 +213,7 @@ async function* csvRecords(text: Readable): AsyncGenerator<string[][]> {
     signal();
   });
   Papa.parse<string[]>(text as unknown as NodeJS.ReadableStream, {
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: true,
     chunk(results, p) {
       parser = p;
       p.pause();

@@ -70,6 +70,12 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
   const kysely = db.kysely;
   const uploadsDir = path.join(deps.dataDir, 'uploads');
   let queue: Promise<void> = Promise.resolve();
+  const pending = new Set<Promise<unknown>>();
+  /** Work that follows a load in the background (quality score); idle() waits for it. */
+  const track = (work: Promise<unknown>) => {
+    const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
+    pending.add(settled);
+  };
 
   async function target(resourceId: string): Promise<LoadTarget> {
     const row = await kysely
@@ -315,17 +321,19 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         });
         return finished;
       });
-      // The score reads the whole table: after the commit, so readers get the new data at once.
-      await computeQualityScore(kysely, {
-        resourceId: t.resourceId,
-        table: t.table,
-        identifierColumn: t.identifierColumn,
-        fields: t.fields,
-        updateFrequency: t.updateFrequency,
-        batchId: batch.id,
-        validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
-        now: clock(),
-      });
+      // The score reads the whole table: computed after the commit, off the load's path (idle() waits for it).
+      track(
+        computeQualityScore(kysely, {
+          resourceId: t.resourceId,
+          table: t.table,
+          identifierColumn: t.identifierColumn,
+          fields: t.fields,
+          updateFrequency: t.updateFrequency,
+          batchId: batch.id,
+          validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
+          now: clock(),
+        }),
+      );
       await afterwards(ctx, done, t, 'loaded');
       return done;
     } catch (error) {
@@ -519,8 +527,11 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         .execute();
     },
 
-    /** Waits until the background queue is empty (tests, shutdown). */
-    idle: () => queue,
+    /** Waits until queued uploads and follow-up work are done (tests, CLI, shutdown). */
+    async idle(): Promise<void> {
+      await queue;
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
 
     /**
      * Start-up janitor: loads that were running when a process died are marked failed, their

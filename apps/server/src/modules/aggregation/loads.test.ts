@@ -63,6 +63,7 @@ describe('loading a CSV (R11.1, R11.2)', () => {
       .where('subject_id', '=', resource.resourceId)
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ batchId: batch.id, rowsLoaded: 50 });
+    await h.services.loads.idle(); // the score follows the load
     const quality = await h.services.dataQuality.quality(steward.actor as never, resource.resourceId);
     expect(quality.current).toMatchObject({ validity: 1, uniqueness: 1, overdue: false });
   });
