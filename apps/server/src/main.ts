@@ -11,7 +11,7 @@ import { openConfiguredDatabase } from './db/open.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
-import { startSweeper } from './jobs/deadline-sweeper.js';
+import { startSweeper } from './jobs/sweeper.js';
 import { prepareDatabase, seedDemo } from './setup.js';
 import { createServices } from './services.js';
 
@@ -38,7 +38,14 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     // Loads interrupted by a crash are marked failed and their staging tables dropped (issue 5).
     await services.loads.recoverInterrupted();
     const app = await buildApp({ config, services, webDist: WEB_DIST });
-    const stopSweeper = startSweeper(services.deadlines, config.sweepSeconds, app.log);
+    const stopSweeper = startSweeper(
+      [
+        { name: 'deadline sweep', run: () => services.deadlines.sweep() },
+        { name: 'data timeliness', run: () => services.loads.sweepTimeliness() },
+      ],
+      config.sweepSeconds,
+      app.log,
+    );
     return {
       app,
       db,

@@ -160,6 +160,7 @@ const DECLARED: Record<string, string[]> = {
     'last_loaded_at',
     'created_at',
     'updated_at',
+    'overdue_notified_at',
   ],
   quality_settings: ['resource_id', 'owner_user_id', 'rules', 'policy', 'threshold', 'updated_at'],
   load_batches: [

@@ -265,6 +265,7 @@ export interface ResourceTablesTable {
   last_loaded_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  overdue_notified_at: Timestamp | null;
 }
 
 export interface QualitySettingsTable {

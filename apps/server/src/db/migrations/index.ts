@@ -7,10 +7,12 @@ import * as foundation from './20261126T2300_foundation.js';
 import * as deadlines from './20261127T0030_deadlines.js';
 import * as catalog from './20261127T0200_catalog.js';
 import * as aggregation from './20261127T0300_aggregation.js';
+import * as dataTimeliness from './20261127T0400_data_timeliness.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
   '20261127T0030_deadlines': deadlines,
   '20261127T0200_catalog': catalog,
   '20261127T0300_aggregation': aggregation,
+  '20261127T0400_data_timeliness': dataTimeliness,
 };

@@ -257,6 +257,24 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
           });
         }
       }
+      for (const ref of input.rules.references ?? []) {
+        const target = await db
+          .selectFrom('catalog_resources as r')
+          .innerJoin('catalog_versions as v', 'v.id', 'r.current_version_id')
+          .select(sql<unknown>`v.metadata->'fields'`.as('fields'))
+          .where('r.code', '=', ref.resourceCode)
+          .executeTakeFirst();
+        const fields = (target?.fields as { code: string }[] | undefined) ?? [];
+        if (!fields.some((f) => f.code === ref.targetColumn)) {
+          fail('VALIDATION_FAILED', {
+            field: 'rules.references',
+            message: {
+              zh: `引用的资源 ${ref.resourceCode} 未发布或没有字段“${ref.targetColumn}”`,
+              en: `Resource ${ref.resourceCode} is not published or has no field "${ref.targetColumn}"`,
+            },
+          });
+        }
+      }
       const rules: QualityRules = { ...NO_RULES, ...input.rules };
       await db.transaction().execute(async (trx) => {
         const values = {

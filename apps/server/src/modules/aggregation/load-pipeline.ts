@@ -144,3 +144,45 @@ export async function mergeStaging(
 export async function indexStaging(db: Executor, staging: string, identifierColumn: string | null): Promise<void> {
   await createIdentifierIndex(db, staging, identifierColumn);
 }
+
+/**
+ * The reference rule (R12.1): staged rows whose value is missing from another resource's
+ * identifier column are taken out of the staging table and returned as problem rows.
+ */
+export async function removeBrokenReferences(
+  db: Executor,
+  input: {
+    staging: string;
+    fields: readonly FieldSpec[];
+    references: readonly { column: string; targetTable: string; targetColumn: string; resourceCode: string }[];
+  },
+): Promise<{ number: number; problems: RowProblem[]; raw: Record<string, unknown> }[]> {
+  const out: { number: number; problems: RowProblem[]; raw: Record<string, unknown> }[] = [];
+  const names = new Map(input.fields.map((f) => [f.code, f.name]));
+  for (const ref of input.references) {
+    const column = sql.id(ref.column);
+    const removed = await sql<{ _source_row: number; row: Record<string, unknown> }>`
+      delete from ${qualified(input.staging)} s
+      where s.${column} is not null
+        and not exists (select 1 from ${qualified(ref.targetTable)} t where t.${sql.id(ref.targetColumn)}::text = s.${column}::text)
+      returning s._source_row, to_jsonb(s) - '_batch_id' - '_loaded_at' - '_source_row' as row`.execute(db);
+    for (const r of removed.rows) {
+      out.push({
+        number: r._source_row,
+        raw: r.row,
+        problems: [
+          {
+            column: ref.column,
+            rule: 'reference',
+            requirement: 'R12.1',
+            message: {
+              zh: `${names.get(ref.column) ?? ref.column}“${String(r.row[ref.column] as string)}”在资源 ${ref.resourceCode} 中不存在`,
+              en: `${ref.column} "${String(r.row[ref.column] as string)}" does not exist in resource ${ref.resourceCode}`,
+            },
+          },
+        ],
+      });
+    }
+  }
+  return out;
+}

@@ -21,7 +21,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { PoolClient } from 'pg';
-import type { Clock, RequestContext } from '../../context.js';
+import { systemContext, type Clock, type RequestContext } from '../../context.js';
 import type { Db } from '../../db/connect.js';
 import type { LoadBatchRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -34,6 +34,7 @@ import {
   indexStaging,
   mergeStaging,
   openSink,
+  removeBrokenReferences,
   stageRows,
   stagingTableOf,
   type LoadMode,
@@ -100,6 +101,22 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       fields: metadata.fields,
       updateFrequency: metadata.updateFrequency,
     };
+  }
+
+  /** The tables behind the reference rules (R12.1), by the referenced resources' codes. */
+  async function referenceTargets(rules: QualityRules) {
+    const out: { column: string; targetTable: string; targetColumn: string; resourceCode: string }[] = [];
+    for (const ref of rules.references) {
+      const target = await kysely
+        .selectFrom('catalog_resources as r')
+        .innerJoin('resource_tables as t', 't.resource_id', 'r.id')
+        .select('t.table_name')
+        .where('r.code', '=', ref.resourceCode)
+        .executeTakeFirst();
+      if (target)
+        out.push({ column: ref.column, targetTable: target.table_name, targetColumn: ref.targetColumn, resourceCode: ref.resourceCode });
+    }
+    return out;
   }
 
   async function quality(resourceId: string): Promise<QualityConfig> {
@@ -246,6 +263,12 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         throw error;
       }
       progress?.(counts.rowsRead);
+      const broken = await removeBrokenReferences(kysely, { staging, fields: t.fields, references: await referenceTargets(config.rules) });
+      if (broken.length > 0) {
+        await insertProblems(batch, broken);
+        counts.rowsLoaded -= broken.length;
+        counts.rowsQuarantined += broken.length;
+      }
       const errorRate = counts.rowsRead === 0 ? 0 : counts.rowsQuarantined / counts.rowsRead;
       if (counts.rowsRead === 0) throw new LoadInputError('文件没有数据行', 'The file has no data rows', 2);
       if (config.policy === 'reject' && errorRate > config.threshold) {
@@ -525,6 +548,89 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
+    },
+
+    /**
+     * Timeliness (R11.1): flags every resource whose data is older than its update frequency
+     * allows (counted from the last load, the newest value of its freshness column, or its first
+     * publication when it never had data), records the score and notifies its stewards once per
+     * lapse. Run by the sweeper.
+     */
+    async sweepTimeliness(now: Date = clock()): Promise<number> {
+      const rows = await kysely
+        .selectFrom('resource_tables as t')
+        .innerJoin('catalog_resources as r', 'r.id', 't.resource_id')
+        .innerJoin('catalog_versions as v', 'v.id', 'r.current_version_id')
+        .leftJoin('quality_settings as q', 'q.resource_id', 't.resource_id')
+        .select([
+          't.resource_id',
+          't.table_name',
+          't.identifier_column',
+          't.last_loaded_at',
+          't.overdue_notified_at',
+          'r.first_published_at',
+          'r.provider_agency_id',
+          'v.metadata',
+          'q.rules',
+        ])
+        .execute();
+      let flagged = 0;
+      for (const row of rows) {
+        const metadata = row.metadata as ResourceMetadata;
+        const rules = { ...NO_RULES, ...((row.rules as Partial<QualityRules> | null) ?? {}) };
+        const since = row.last_loaded_at ?? row.first_published_at;
+        if (row.overdue_notified_at && since && row.overdue_notified_at >= since) continue;
+        const last = await kysely
+          .selectFrom('quality_scores')
+          .select('validity')
+          .where('resource_id', '=', row.resource_id)
+          .orderBy('computed_at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const score = await computeQualityScore(kysely, {
+          resourceId: row.resource_id,
+          table: row.table_name,
+          identifierColumn: row.identifier_column,
+          fields: metadata.fields,
+          updateFrequency: metadata.updateFrequency,
+          batchId: null,
+          validity: last?.validity ?? 1,
+          now,
+          lastLoadedAt: since,
+          freshnessColumn: rules.freshnessColumn,
+        });
+        if (!score.overdue) {
+          // Not overdue yet: keep only the scores that say something (history of loads and lapses).
+          await kysely.deleteFrom('quality_scores').where('id', '=', score.id).execute();
+          continue;
+        }
+        await kysely.transaction().execute(async (trx) => {
+          await trx.updateTable('resource_tables').set({ overdue_notified_at: now }).where('resource_id', '=', row.resource_id).execute();
+          await audit.record(trx, systemContext('system'), {
+            action: 'data.overdue',
+            subjectType: 'catalog_resource',
+            subjectId: row.resource_id,
+            details: { updateFrequency: metadata.updateFrequency, since: since?.toISOString() ?? null },
+          });
+          await insertNotifications(
+            trx,
+            await agencyRecipients(trx, row.provider_agency_id),
+            {
+              kind: 'data.overdue',
+              title: { zh: `数据更新超期：${metadata.name}`, en: `Data overdue: ${metadata.name}` },
+              body: {
+                zh: `该资源的数据已超过更新周期未更新，请尽快汇聚最新数据（R11.1）`,
+                en: 'The data is older than its update frequency allows: load current data (R11.1)',
+              },
+              link: `/data/${row.resource_id}`,
+              deadlineId: null,
+            },
+            now,
+          );
+        });
+        flagged++;
+      }
+      return flagged;
     },
 
     /** Waits until queued uploads and follow-up work are done (tests, CLI, shutdown). */

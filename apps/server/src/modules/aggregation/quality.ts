@@ -32,6 +32,19 @@ export function overallScore(parts: { completeness: number; validity: number; un
   return Math.round(100 * (0.3 * parts.completeness + 0.3 * parts.validity + 0.2 * parts.uniqueness + 0.2 * parts.timeliness) * 10) / 10;
 }
 
+/**
+ * The moment the data is as of: the newest value of the freshness date column when the resource
+ * names one (R12.1 freshness rule), else the last load.
+ */
+async function dataAsOf(trx: Executor, table: string, freshnessColumn: string | null, lastLoadedAt: Date | null): Promise<Date | null> {
+  if (!freshnessColumn) return lastLoadedAt;
+  const row = await sql<{
+    newest: string | Date | null;
+  }>`select max(${sql.id(freshnessColumn)})::timestamptz as newest from ${qualified(table)}`.execute(trx);
+  const newest = row.rows[0]?.newest ?? null;
+  return newest === null ? null : new Date(newest);
+}
+
 export async function computeQualityScore(
   trx: Executor,
   input: {
@@ -44,6 +57,7 @@ export async function computeQualityScore(
     validity: number;
     now: Date;
     lastLoadedAt?: Date | null;
+    freshnessColumn?: string | null;
   },
 ) {
   const table = qualified(input.table);
@@ -60,8 +74,13 @@ export async function computeQualityScore(
   const s = stats.rows[0] ?? { rows: 0, filled: 0, ids: 0, distinct_ids: 0 };
   const completeness = s.rows === 0 ? 0 : s.filled / (s.rows * input.fields.length);
   const uniqueness = id ? (s.ids === 0 ? 1 : s.distinct_ids / s.ids) : 1;
-  const loadedAt = input.lastLoadedAt === undefined ? input.now : input.lastLoadedAt;
-  const age = loadedAt ? (input.now.getTime() - loadedAt.getTime()) / 86_400_000 : null;
+  const asOf = await dataAsOf(
+    trx,
+    input.table,
+    input.freshnessColumn ?? null,
+    input.lastLoadedAt === undefined ? input.now : input.lastLoadedAt,
+  );
+  const age = asOf ? (input.now.getTime() - asOf.getTime()) / 86_400_000 : null;
   const { timeliness, overdue } = timelinessOf(age, input.updateFrequency);
   const parts = { completeness, validity: input.validity, uniqueness, timeliness };
   return trx
