@@ -176,8 +176,8 @@ export async function removeBrokenReferences(
             rule: 'reference',
             requirement: 'R12.1',
             message: {
-              zh: `${names.get(ref.column) ?? ref.column}“${String(r.row[ref.column] as string)}”在资源 ${ref.resourceCode} 中不存在`,
-              en: `${ref.column} "${String(r.row[ref.column] as string)}" does not exist in resource ${ref.resourceCode}`,
+              zh: `${names.get(ref.column) ?? ref.column}“${String(r.row[ref.column])}”在资源 ${ref.resourceCode} 中不存在`,
+              en: `${ref.column} "${String(r.row[ref.column])}" does not exist in resource ${ref.resourceCode}`,
             },
           },
         ],
