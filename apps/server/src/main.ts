@@ -33,7 +33,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
     if (config.seedDemo) {
       // Every part of the demo seed is idempotent: an interrupted first start finishes on the next.
       const complete = await db.kysely.selectFrom('platform_meta').select('key').where('key', '=', 'demo_complete_at').executeTakeFirst();
-      if (!complete) await seedDemo(services);
+      if (!complete) await seedDemo(services, db, config.dataDir);
     }
     // Loads interrupted by a crash are marked failed and their staging tables dropped (issue 5).
     await services.loads.recoverInterrupted();

@@ -9,6 +9,7 @@ import { ensureReferenceData } from './modules/reference/reference-data.js';
 import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
 import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
+import { seedDemoData } from './modules/seed/demo-data.js';
 import type { Services } from './services.js';
 
 /** Migrations, then the reference data every installation needs (calendar, rule set). */
@@ -20,11 +21,14 @@ export async function prepareDatabase(db: Db, services: Services): Promise<void>
 /** The demo city and its history on the clock. */
 export async function seedDemo(
   services: Services,
+  database: Db,
+  dataDir: string,
   ctx = systemContext(),
 ): Promise<{ agenciesAdded: number; usersAdded: number; orders: number; resources: number }> {
   const city = await seedDemoCity(services, ctx);
   const orders = await seedDemoWorkflows(services);
   const catalog = await seedDemoCatalog(services);
+  await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
   await services.db
     .insertInto('platform_meta')
     .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })

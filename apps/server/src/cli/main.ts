@@ -67,7 +67,7 @@ program
   .action(async () => {
     const config = loadConfig();
     if (config.env === 'production') throw new ConfigError('the demo city is never seeded in production');
-    const summary = await withDatabase((_db, services) => seedDemo(services, systemContext('cli')));
+    const summary = await withDatabase((db, services) => seedDemo(services, db, config.dataDir, systemContext('cli')));
     out(
       `demo city: ${summary.agenciesAdded} agencies, ${summary.usersAdded} users, ${summary.orders} rectification orders and ${summary.resources} catalog entries added`,
     );

@@ -95,6 +95,33 @@ describe('demo catalog and history (issue 3 item 7, issue 4 item 6)', () => {
     },
   );
 
+  it(
+    'loads synthetic data into every published entry, some overdue and some with problem rows waiting (issue 5 item 7)',
+    { timeout: 180_000 },
+    async () => {
+      const { seedDemoData } = await import('./demo-data.js');
+      const summary = await seedDemoData({
+        database: h.database,
+        db: h.db,
+        audit: h.services.audit,
+        clock: h.clock,
+        dataDir: h.config.dataDir,
+      });
+      const published = await h.db.selectFrom('catalog_resources').select('id').where('current_version_id', 'is not', null).execute();
+      const withData = await h.db.selectFrom('resource_tables').select(['resource_id', 'row_count']).where('row_count', '>', 0).execute();
+      expect(withData.length).toBe(published.length);
+      expect(Math.max(...withData.map((r) => r.row_count))).toBeGreaterThanOrEqual(2000);
+      expect(summary.overdue).toBeGreaterThanOrEqual(2);
+      expect(summary.withProblems).toBeGreaterThanOrEqual(2);
+      expect(await h.services.loads.sweepTimeliness()).toBeGreaterThanOrEqual(summary.overdue);
+      const open = await h.db.selectFrom('data_problems').select('id').where('state', '=', 'open').execute();
+      expect(open.length).toBeGreaterThanOrEqual(summary.withProblems);
+      expect(
+        (await seedDemoData({ database: h.database, db: h.db, audit: h.services.audit, clock: h.clock, dataDir: h.config.dataDir })).loaded,
+      ).toBe(0);
+    },
+  );
+
   it('seeds rectification orders with overdue, due-soon and closed steps', async () => {
     const { seedDemoWorkflows } = await import('./demo-workflows.js');
     expect(await seedDemoWorkflows(h.services)).toBeGreaterThanOrEqual(5);
