@@ -100,7 +100,14 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
       const { default: Excel } = await import('exceljs');
       const workbook = new Excel.Workbook();
       const sheet = workbook.addWorksheet('问题数据');
-      const dataColumns = [...new Set(rows.flatMap((r) => Object.keys((r.raw as Record<string, unknown> | null) ?? {})))];
+      // The row's columns in the resource's field order (raw rows are stored as jsonb, which reorders keys).
+      const position = (key: string) => {
+        const at = t.fields.findIndex((f) => f.code === key || f.name === key);
+        return at < 0 ? t.fields.length : at;
+      };
+      const dataColumns = [...new Set(rows.flatMap((r) => Object.keys((r.raw as Record<string, unknown> | null) ?? {})))].sort(
+        (a, b) => position(a) - position(b),
+      );
       sheet.addRow(['源文件行号', ...dataColumns, '问题说明', '依据']);
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
