@@ -11,3 +11,4 @@ export * from './rules/index.js';
 export * from './deadlines/index.js';
 export * from './catalog/index.js';
 export * from './aggregation/index.js';
+export * from './masking/index.js';
