@@ -174,6 +174,29 @@ export const errorCatalog = {
     zh: '文件与目录填报模板的格式不符',
     en: 'The file does not follow the catalog template',
   },
+  SHARE_TOWN_VIA_BUREAU: {
+    zh: '镇（街道）的数据需求须提交市大数据工作主管部门，由其代为申请',
+    en: 'Towns and streets submit their needs to the bureau, which applies on their behalf',
+    requirement: 'R15.2',
+  },
+  SHARE_PURPOSE_REQUIRED: {
+    zh: '申请须说明应用场景和所履行的法定职责',
+    en: 'A request states its use scenario and the legal duty it serves',
+    requirement: 'R17.1',
+  },
+  SHARE_COMMITMENT_REQUIRED: {
+    zh: '申请须承诺数据真实、合规、安全使用，仅用于本单位履职，不向第三方提供',
+    en: 'A request commits to authenticity, compliance and security, own duties only and no onward provision',
+    requirement: 'R17.1',
+  },
+  SHARE_FIELDS_INVALID: { zh: '申请的信息项无效', en: 'The requested fields are not valid', requirement: 'R17.2' },
+  SHARE_PERIOD_INVALID: { zh: '使用期限无效', en: 'The period of use is not valid', requirement: 'R17.2' },
+  SHARE_REJECTION_REASONS_REQUIRED: {
+    zh: '不予共享须一次性说明全部具体理由及其法律依据',
+    en: 'A rejection states all its specific reasons at once, each with its legal basis',
+    requirement: 'R16.1',
+  },
+  SHARE_TRANSITION_INVALID: { zh: '申请当前状态不允许此操作', en: 'The request is not in a state that allows this' },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -12,3 +12,4 @@ export * from './deadlines/index.js';
 export * from './catalog/index.js';
 export * from './aggregation/index.js';
 export * from './masking/index.js';
+export * from './sharing/index.js';
