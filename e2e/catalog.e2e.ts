@@ -16,7 +16,7 @@
  * screenshot per step in test-results/ and always stops the server and the browser.
  */
 import type { Page } from 'playwright-core';
-import { expectHeading, harness, logger, runE2e, signIn } from './harness.js';
+import { expectHeading, harness, logger, runE2e, signIn, signOut } from './harness.js';
 
 const log = logger('catalog');
 const { screenshot, step, checkAxe } = harness(log);
@@ -33,11 +33,6 @@ const FIELDS = [
 ] as const;
 
 let versionId = '';
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('sign-out').click();
-  await page.waitForURL((url) => url.pathname === '/login');
-}
 
 /** Waits until the live check has answered for what is on screen, and returns its problem count. */
 async function settledProblems(page: Page): Promise<number> {
@@ -155,6 +150,8 @@ async function searchStep(page: Page, baseUrl: string): Promise<void> {
   // The entry is a hit, with the query marked in its name.
   const hit = page.getByTestId('hit').filter({ hasText: NAME });
   await hit.waitFor({ state: 'visible' });
+  // The previous (unfiltered) list stays on screen until the search answers: wait for its marks.
+  await hit.getByTestId('hit-mark').first().waitFor({ state: 'visible' });
   const marked = await hit.getByTestId('hit-mark').allInnerTexts();
   if (!marked.join('').includes(QUERY)) throw new Error(`the hit marks ${JSON.stringify(marked)}, not "${QUERY}"`);
   log(`  search "${QUERY}": ${await page.getByTestId('results-total').innerText()}; marked ${JSON.stringify(marked)}`);

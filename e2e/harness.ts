@@ -149,6 +149,11 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-submit').click();
 }
 
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
 export interface Session {
   readonly baseUrl: string;
   readonly page: Page;

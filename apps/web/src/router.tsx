@@ -35,6 +35,11 @@ const NewEntryPage = lazyNamed(() => import('./pages/catalog/editor/NewEntryPage
 const VersionPage = lazyNamed(() => import('./pages/catalog/editor/VersionPage'), 'VersionPage');
 const ReviewQueuePage = lazyNamed(() => import('./pages/catalog/reviews/ReviewQueuePage'), 'ReviewQueuePage');
 const ReviewPage = lazyNamed(() => import('./pages/catalog/reviews/ReviewPage'), 'ReviewPage');
+const DataPage = lazyNamed(() => import('./pages/aggregation/DataPage'), 'DataPage');
+const UploadPage = lazyNamed(() => import('./pages/aggregation/upload/UploadPage'), 'UploadPage');
+const ProblemsPage = lazyNamed(() => import('./pages/aggregation/problems/ProblemsPage'), 'ProblemsPage');
+const QualitySettingsPage = lazyNamed(() => import('./pages/aggregation/quality/QualitySettingsPage'), 'QualitySettingsPage');
+const LoadPage = lazyNamed(() => import('./pages/aggregation/loads/LoadPage'), 'LoadPage');
 
 function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
   return {
@@ -73,6 +78,13 @@ export const routes: RouteObject[] = [
           guarded('/catalog/versions/:id', 'catalog.read', VersionPage),
           guarded('/catalog/reviews', 'catalog.review', ReviewQueuePage),
           guarded('/catalog/reviews/:id', 'catalog.review', ReviewPage),
+          // Aggregated data (R11.1, R12.1, R12.2): the provider agency's people and the bureau; the
+          // server decides per resource. Notifications link to /data/loads/:id and /data/:id/problems.
+          guarded('/data/loads/:id', 'catalog.read', LoadPage),
+          guarded('/data/:resourceId', 'catalog.read', DataPage),
+          guarded('/data/:resourceId/upload', 'catalog.edit', UploadPage),
+          guarded('/data/:resourceId/problems', 'catalog.read', ProblemsPage),
+          guarded('/data/:resourceId/quality', 'catalog.read', QualitySettingsPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

@@ -51,8 +51,12 @@ export function useCatalogSearch(query: SearchQuery) {
   });
 }
 
-export function useCatalogResource(id: string) {
-  return useQuery({ queryKey: queryKeys.catalogResource(id), queryFn: () => api(routes.getResource, { params: { id } }) });
+export function useCatalogResource(id: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.catalogResource(id),
+    queryFn: () => api(routes.getResource, { params: { id } }),
+    enabled: enabled && Boolean(id),
+  });
 }
 
 export function useCatalogVersion(id: string | null) {

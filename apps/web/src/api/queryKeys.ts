@@ -32,4 +32,10 @@ export const queryKeys = {
   catalogReviews: ['catalog', 'reviews'] as const,
   /** Live validation answers, by the metadata checked (kept apart so saving does not refetch them). */
   catalogCheck: (resourceId: string | null, metadata: string) => ['catalog-check', resourceId ?? 'new', metadata] as const,
+  /** Everything of aggregated data: loads, problem data, quality (R11.1, R12.1, R12.2). */
+  data: ['data'] as const,
+  dataQuality: (resourceId: string) => ['data', 'quality', resourceId] as const,
+  dataLoads: (resourceId: string) => ['data', 'loads', resourceId] as const,
+  dataLoad: (id: string) => ['data', 'load', id] as const,
+  dataProblems: (resourceId: string, filter: object) => ['data', 'problems', resourceId, filter] as const,
 };

@@ -25,7 +25,8 @@ export const GROUP_PERMISSION: Permission = 'console.view';
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/workbench', label: 'nav.workbench', permission: 'workbench.view' },
   // The published catalog is for everyone signed in; agencies keep their own entries (R10.1).
-  { path: '/catalog', label: 'nav.catalog', permission: 'catalog.read' },
+  // A resource's data pages (/data/…) open from its catalog entry.
+  { path: '/catalog', label: 'nav.catalog', permission: 'catalog.read', matches: ['/data'] },
   { path: '/catalog/mine', label: 'nav.catalogMine', permission: 'catalog.edit', matches: ['/catalog/new', '/catalog/versions'] },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
   // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).

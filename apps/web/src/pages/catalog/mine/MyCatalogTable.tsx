@@ -4,6 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { EmptyText } from '../../../components/EmptyText';
 import { useI18n } from '../../../i18n/useT';
+import { dataPath } from '../../aggregation/paths';
 import { TimeLeft } from '../../deadlines/TimeLeft';
 import { formatDateTime } from '../../shared/labels';
 import { VersionKindTag } from '../shared/VersionKindTag';
@@ -27,7 +28,8 @@ export interface MyCatalogTableProps {
 
 /**
  * My agency's entries: the published version, the pending draft or submission with its state, the
- * problems that stop a draft's submission, and the time left of a pending review (R10.2, R10.3).
+ * problems that stop a draft's submission, the time left of a pending review (R10.2, R10.3), and
+ * the way to a published entry's data (R11.1).
  */
 export function MyCatalogTable({ entries, loading, selected, onSelect, onStartChange, onWithdraw, withdrawing }: MyCatalogTableProps) {
   const { t, lang } = useI18n();
@@ -132,6 +134,11 @@ export function MyCatalogTable({ entries, loading, selected, onSelect, onStartCh
               {entry.pending && isEditable(entry) ? (
                 <Link to={`/catalog/versions/${entry.pending.id}`} className="gs-table-action">
                   {t('common.edit')}
+                </Link>
+              ) : null}
+              {entry.published ? (
+                <Link to={dataPath(entry.resourceId)} className="gs-table-action" data-testid="entry-data">
+                  {t('data.mine.link')}
                 </Link>
               ) : null}
               {entry.published && !entry.pending ? (

@@ -1,8 +1,9 @@
 /**
  * One catalog entry as a requester needs it: the metadata in force with its classification path
  * and provider, the data dictionary, the share and open attributes with their conditions and legal
- * basis (R13.1, R18.1), security, update frequency and usage conditions, and every version with a
- * comparison of any two (R10.3).
+ * basis (R13.1, R18.1), security, update frequency and usage conditions, every version with a
+ * comparison of any two (R10.3), and its data: the provider's and bureau's way to the data pages,
+ * and everyone's way to report a problem in the data (R12.2).
  */
 import { Alert, Card, Space } from 'antd';
 import { useParams } from 'react-router';
@@ -12,6 +13,7 @@ import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
+import { ResourceDataCard } from '../../aggregation/ResourceDataCard';
 import { formatDateTime } from '../../shared/labels';
 import { AttributeTags } from '../shared/AttributeTags';
 import { MetadataCards } from '../shared/MetadataCards';
@@ -77,6 +79,9 @@ export function ResourcePage() {
         />
       ) : null}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {current ? (
+          <ResourceDataCard resourceId={resource.id} resourceName={current.metadata.name} providerId={resource.provider.id} />
+        ) : null}
         {current ? (
           <MetadataCards
             metadata={current.metadata}
