@@ -14,6 +14,8 @@ export interface RequestContext {
   readonly ip: string | null;
   /** How the actor reached us, as recorded in the audit trail. */
   readonly via: 'session' | 'api_key' | 'cli' | 'system' | 'anonymous';
+  /** The API key the call came with (via api_key): the agency system, checked against grants at the exit. */
+  readonly apiKeyId?: string | null;
 }
 
 /** The context of work the platform does by itself (seeding, sweeper jobs, CLI). */

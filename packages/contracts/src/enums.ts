@@ -16,6 +16,9 @@ import type {
   Sensitivity as DomainSensitivity,
   ShareMethod as DomainShareMethod,
   ShareType as DomainShareType,
+  ShareRoute as DomainShareRoute,
+  ShareState as DomainShareState,
+  GrantState as DomainGrantState,
   UpdateFrequency as DomainUpdateFrequency,
 } from '@gongshu/domain';
 import { Type } from 'typebox';
@@ -104,3 +107,19 @@ export const UpdateFrequency = exactEnum<DomainUpdateFrequency>()([
   'irregular',
 ]);
 export const DataGrade = exactEnum<DomainDataGrade>()(['general', 'important', 'core']);
+export const ShareRoute = exactEnum<DomainShareRoute>()(['unconditional', 'conditional', 'demand', 'upper_level'], {
+  description: 'R14.1 unconditional, R14.2 conditional, R14.3 demand for data not yet shared, R15.1 upper-level node',
+});
+export const ShareState = exactEnum<DomainShareState>()([
+  'formal_review',
+  'provider_review',
+  'provider_answer',
+  'escalated',
+  'granted',
+  'answered',
+  'rejected',
+  'consultation',
+  'closed',
+  'withdrawn',
+]);
+export const GrantStoredState = exactEnum<DomainGrantState>()(['active', 'suspended', 'revoked']);

@@ -197,6 +197,55 @@ export const errorCatalog = {
     requirement: 'R16.1',
   },
   SHARE_TRANSITION_INVALID: { zh: '申请当前状态不允许此操作', en: 'The request is not in a state that allows this' },
+  SHARE_NOT_PROVIDER: {
+    zh: '只有数据提供单位的数据专员可以审核此申请',
+    en: 'Only the providing agency’s data steward can review this request',
+    requirement: 'R14.2',
+  },
+  SHARE_RESOURCE_NOT_SHAREABLE: {
+    zh: '该资源未发布或不予共享，请改为提交数据需求',
+    en: 'The resource is not published or not shared: file a demand instead',
+    requirement: 'R14.3',
+  },
+  SHARE_CONSULTATION_PARTICIPANT: {
+    zh: '只有协商参与单位可以发表意见',
+    en: 'Only participants of the consultation can add to its record',
+    requirement: 'R16.2',
+  },
+  SHARE_API_KEY_INVALID: {
+    zh: '所选系统密钥不属于本单位或已失效',
+    en: 'A chosen system key does not belong to the agency or is no longer valid',
+    requirement: 'R29.1',
+  },
+  EXIT_NO_GRANT: { zh: '没有授权：未找到此共享授权', en: 'No grant: this sharing grant does not exist', requirement: 'R7.1' },
+  EXIT_WRONG_AGENCY: {
+    zh: '没有授权：此授权属于其他单位',
+    en: 'No grant: the grant belongs to another agency',
+    requirement: 'R17.2',
+  },
+  EXIT_KEY_NOT_ALLOWED: {
+    zh: '没有授权：调用的系统密钥未登记在此授权中',
+    en: 'No grant: the calling system’s key is not registered on the grant',
+    requirement: 'R29.1',
+  },
+  EXIT_GRANT_NOT_STARTED: { zh: '授权尚未生效', en: 'The grant is not in force yet', requirement: 'R17.2' },
+  EXIT_GRANT_EXPIRED: { zh: '授权已过期，请重新申请', en: 'The grant has expired: apply again', requirement: 'R17.2' },
+  EXIT_GRANT_REVOKED: { zh: '授权已撤销', en: 'The grant has been revoked', requirement: 'R17.2' },
+  EXIT_GRANT_SUSPENDED: {
+    zh: '授权已暂停（疑似违规使用），请联系市大数据局',
+    en: 'The grant is suspended (suspected misuse): contact the bureau',
+    requirement: 'R29.1',
+  },
+  EXIT_FIELD_NOT_GRANTED: { zh: '请求了未授权的信息项', en: 'A requested field is not granted', requirement: 'R17.2' },
+  EXIT_NO_DATA: { zh: '该资源尚未汇聚数据', en: 'No data has been loaded for this resource', requirement: 'R11.1' },
+  EXIT_IDENTIFIER_MISSING: {
+    zh: '该资源没有标识信息项，无法按标识查询',
+    en: 'The resource has no identifier field to look up by',
+  },
+  TRACE_NO_FINGERPRINT: {
+    zh: '文件中未找到本节点的数据指纹',
+    en: 'No fingerprint of this node was found in the file',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

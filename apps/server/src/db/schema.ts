@@ -334,6 +334,105 @@ export interface QualityScoresTable {
   overdue: boolean;
 }
 
+export interface ShareRequestsTable {
+  id: Generated<string>;
+  number: string;
+  route: string;
+  state: string;
+  requester_agency_id: string;
+  filed_by_user_id: string | null;
+  filed_by_bureau: boolean;
+  resource_id: string | null;
+  provider_agency_id: string | null;
+  upper_level: string | null;
+  data_description: string | null;
+  fields: ColumnType<string[], string, string>;
+  scenario: string;
+  legal_duty: string;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  commitments: ColumnType<Record<string, boolean>, string, string>;
+  api_key_ids: ColumnType<string[], string, string>;
+  approved_fields: ColumnType<string[] | null, string | null, string | null>;
+  approved_period_to: ColumnType<string | null, string | null, string | null>;
+  rejection: ColumnType<unknown, string | null, string | null>;
+  answer: ColumnType<unknown, string | null, string | null>;
+  upper_reference: string | null;
+  grant_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ShareRequestEventsTable {
+  id: Generated<string>;
+  request_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  actor_agency_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+export interface ShareConsultationsTable {
+  request_id: string;
+  opened_by_user_id: string | null;
+  opened_at: Timestamp;
+  reason: string;
+  participants: ColumnType<string[], string, string>;
+  entries: ColumnType<unknown[], string, string>;
+  outcome: string | null;
+  outcome_note: string | null;
+  decided_by_user_id: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface ShareGrantsTable {
+  id: Generated<string>;
+  number: string;
+  request_id: string | null;
+  consumer_agency_id: string;
+  provider_agency_id: string;
+  resource_id: string;
+  fields: ColumnType<string[], string, string>;
+  purpose: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp;
+  state: string;
+  state_reason: string | null;
+  state_changed_at: Timestamp | null;
+  expiry_notified_at: Timestamp | null;
+  watermark_key: string;
+  citation: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ShareGrantKeysTable {
+  grant_id: string;
+  api_key_id: string;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  serial: ColumnType<number, never, never>;
+  grant_id: string;
+  kind: string;
+  format: string | null;
+  via: string;
+  api_key_id: string | null;
+  user_id: string | null;
+  at: Timestamp;
+  rows: number;
+  fields: ColumnType<string[], string, string>;
+  parameters: ColumnType<unknown, string, string>;
+  fingerprint: string | null;
+  request_id: string | null;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -356,6 +455,12 @@ export interface Database {
   load_batches: LoadBatchesTable;
   data_problems: DataProblemsTable;
   quality_scores: QualityScoresTable;
+  share_requests: ShareRequestsTable;
+  share_request_events: ShareRequestEventsTable;
+  share_consultations: ShareConsultationsTable;
+  share_grants: ShareGrantsTable;
+  share_grant_keys: ShareGrantKeysTable;
+  deliveries: DeliveriesTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -374,3 +479,6 @@ export type CatalogVersionRow = Selectable<CatalogVersionsTable>;
 export type CatalogResourceRow = Selectable<CatalogResourcesTable>;
 export type LoadBatchRow = Selectable<LoadBatchesTable>;
 export type ResourceTableRow = Selectable<ResourceTablesTable>;
+export type ShareRequestRow = Selectable<ShareRequestsTable>;
+export type ShareGrantRow = Selectable<ShareGrantsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;

@@ -11,3 +11,5 @@ export * from './rectifications.js';
 export * from './catalog.js';
 export * from './catalog-files.js';
 export * from './data.js';
+export * from './sharing.js';
+export * from './exit.js';

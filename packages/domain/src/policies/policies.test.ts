@@ -36,6 +36,10 @@ const MATRIX: Record<Permission, Role[]> = {
   'catalog.edit': ['steward', 'agency_staff'],
   'catalog.review': ['bureau_admin', 'bureau_reviewer'],
   'catalog.downgrade': ['bureau_admin'],
+  'share.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'security_supervisor'],
+  'share.request': ['bureau_admin', 'bureau_reviewer', 'steward'],
+  'share.provide': ['steward'],
+  'share.review': ['bureau_admin', 'bureau_reviewer'],
 };
 
 describe('authorize: deny by default, per role (R6.1, R29.1)', () => {
@@ -86,5 +90,29 @@ describe('scoped rules', () => {
   });
   it('staff of an agency with a steward still cannot submit themselves', () => {
     expect(authorize(buildActor(['agency_staff'], school), 'agency.submit')).toMatchObject({ ok: false, refusal: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('sharing rules (R8.1, R14.2, R15.2)', () => {
+  const provider = buildAgency({ id: 'provider' });
+  const other = buildAgency({ id: 'other' });
+  it('only the providing agency’s steward reviews as provider', () => {
+    expect(authorize(buildActor(['steward'], provider), 'share.provide', { agency: provider }).ok).toBe(true);
+    expect(authorize(buildActor(['steward'], other), 'share.provide', { agency: provider }).ok).toBe(false);
+    expect(authorize(buildActor(['agency_staff'], provider), 'share.provide', { agency: provider }).ok).toBe(false);
+  });
+  it('an agency without a steward can neither request nor provide (R8.1)', () => {
+    const noSteward = buildAgency({ hasSteward: false });
+    expect(authorize(buildActor(['steward'], noSteward), 'share.request')).toMatchObject({
+      ok: false,
+      refusal: { code: 'STEWARD_REQUIRED' },
+    });
+    expect(authorize(buildActor(['steward'], noSteward), 'share.provide')).toMatchObject({
+      ok: false,
+      refusal: { code: 'STEWARD_REQUIRED' },
+    });
+  });
+  it('the bureau may file (for towns, R15.2) without being the requester', () => {
+    expect(authorize(buildActor(['bureau_reviewer'], buildAgency({ id: 'bureau' })), 'share.request', { agency: other }).ok).toBe(true);
   });
 });

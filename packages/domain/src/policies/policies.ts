@@ -52,6 +52,14 @@ export const PERMISSIONS = [
   'catalog.review',
   /** Approve lowering an open or share attribute (R18.3). */
   'catalog.downgrade',
+  /** Share requests and grants of one's agency (as requester or provider); every one for the bureau. */
+  'share.read',
+  /** File a share request for one's agency (the steward, R8.1, R17.1); the bureau files for towns (R15.2). */
+  'share.request',
+  /** Review a request as its provider, set a grant's systems, suspend a grant (the agency's steward). */
+  'share.provide',
+  /** The bureau's formal review, upper-level results, consultations and grant revocation (R14–R16). */
+  'share.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +123,18 @@ const RULES: Record<Permission, Rule> = {
   'catalog.edit': anyOf('steward', 'agency_staff'),
   'catalog.review': anyOf('bureau_admin', 'bureau_reviewer'),
   'catalog.downgrade': anyOf('bureau_admin'),
+  'share.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff', 'security_supervisor'),
+  'share.request': (actor, ctx) => {
+    if (actor.roles.some((r) => r === 'bureau_admin' || r === 'bureau_reviewer')) return OK;
+    return RULES['agency.submit'](actor, ctx);
+  },
+  'share.provide': (actor, { agency }) => {
+    const target = agency ?? actor.agency;
+    if (!target) return forbidden();
+    if (!target.hasSteward) return { ok: false, refusal: refuse('STEWARD_REQUIRED') };
+    return actor.roles.includes('steward') && actor.agency?.id === target.id ? OK : forbidden();
+  },
+  'share.review': anyOf('bureau_admin', 'bureau_reviewer'),
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;
     if (!target) return forbidden();

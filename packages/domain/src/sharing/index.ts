@@ -1,1 +1,2 @@
 export * from './share-request.js';
+export * from './grant-access.js';

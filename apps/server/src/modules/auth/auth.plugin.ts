@@ -52,8 +52,8 @@ export function installAuthentication(app: FastifyInstance, auth: AuthService): 
 
     const key = bearerKey(request);
     if (key) {
-      const { actor } = await auth.resolveApiKey(key);
-      request.ctx = { ...base, actor, via: 'api_key' };
+      const { actor, key: row } = await auth.resolveApiKey(key);
+      request.ctx = { ...base, actor, via: 'api_key', apiKeyId: row.id };
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
