@@ -19,6 +19,7 @@ import { createRectificationsService, type RectificationsService } from './modul
 import { createCatalogService, type CatalogService } from './modules/catalog/catalog.service.js';
 import { createLoadsService, type LoadsService } from './modules/aggregation/loads.service.js';
 import { createDataQualityService, type DataQualityService } from './modules/aggregation/data-quality.service.js';
+import { createExitService, type ExitService } from './modules/exit/exit.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -36,6 +37,8 @@ export interface Services {
   readonly catalog: CatalogService;
   readonly loads: LoadsService;
   readonly dataQuality: DataQualityService;
+  /** The one exit: lookups, queries and extracts under grants (R7.1, R17.2, R29.1). */
+  readonly exit: ExitService;
   /** Audits a request refused by a rule (outcome denied). */
   recordDenied(ctx: RequestContext, route: string, code: string): Promise<void>;
 }
@@ -45,6 +48,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const audit = createAuditService({ clock, hashAlg: config.auditHash });
   const deadlines = createDeadlinesService({ db, audit, clock });
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
+  const exit = createExitService({ db, audit, clock, config });
   return {
     db,
     dbKind: database.kind,
@@ -67,6 +71,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     catalog: createCatalogService({ db, audit, clock, deadlines }),
     loads,
     dataQuality: createDataQualityService({ db, audit, clock, loads }),
+    exit,
     async recordDenied(ctx, route, code) {
       await db
         .transaction()

@@ -29,3 +29,14 @@ export {
   Change,
 } from './routes/catalog.js';
 export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
+export {
+  ShareRequest,
+  ShareRequestDetail,
+  ShareField,
+  Consultation,
+  AgencyKey,
+  Grant,
+  Delivery,
+  Lineage,
+} from './routes/sharing.js';
+export { Provenance, ExitRecord } from './routes/exit.js';

@@ -306,6 +306,7 @@ const DECLARED: Record<string, string[]> = {
     'parameters',
     'fingerprint',
     'request_id',
+    'completed_at',
   ],
   rectification_orders: [
     'id',

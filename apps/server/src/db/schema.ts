@@ -431,6 +431,7 @@ export interface DeliveriesTable {
   parameters: ColumnType<unknown, string, string>;
   fingerprint: string | null;
   request_id: string | null;
+  completed_at: Timestamp | null;
 }
 
 export interface Database {

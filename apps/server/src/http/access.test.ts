@@ -310,6 +310,29 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// The exit: access passes for any signed-in user, then the grant decides (no such grant here: 403,
+// audited by the exit; exit.test.ts covers every reason and the successful deliveries).
+Object.assign(TABLE, {
+  'GET /api/exit/grants/:grantId/records/:key': {
+    allowed: 'civil-staff',
+    forbidden: null,
+    request: () => ({ url: `/api/exit/grants/${placeholder.hrssAgency}/records/11010519491231002X` }),
+    expectStatus: 403,
+  },
+  'POST /api/exit/grants/:grantId/query': {
+    allowed: 'civil-staff',
+    forbidden: null,
+    request: () => ({ url: `/api/exit/grants/${placeholder.hrssAgency}/query`, payload: {} }),
+    expectStatus: 403,
+  },
+  'GET /api/exit/grants/:grantId/extract': {
+    allowed: 'civil-staff',
+    forbidden: null,
+    request: () => ({ url: `/api/exit/grants/${placeholder.hrssAgency}/extract?format=csv` }),
+    expectStatus: 403,
+  },
+} satisfies Record<string, Case>);
+
 const minimalRuleSet = {
   code: 'route-test',
   title: '测试规则集',

@@ -33,6 +33,8 @@ import { registerNotificationRoutes } from '../modules/notifications/notificatio
 import { registerRectificationRoutes } from '../modules/rectifications/rectifications.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerDataRoutes } from '../modules/aggregation/data.routes.js';
+import { registerExitRoutes } from '../modules/exit/exit.routes.js';
+import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
 
@@ -135,8 +137,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const { refusal, unexpected } = toRefusal(error);
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
     const status = statusOf(refusal, error);
-    if (status === 403 && request.ctx?.actor.kind === 'user') {
-      // Refused access by a signed-in user is a security event (R29.1).
+    if (status === 403 && request.ctx?.actor.kind === 'user' && !(error instanceof AuditedRefusal)) {
+      // Refused access by a signed-in user is a security event (R29.1); the exit audits its own refusals.
       await services.recordDenied(request.ctx, request.routeOptions.url ?? request.url, refusal.code).catch((err: unknown) => {
         request.log.error({ err }, 'could not audit a denied request');
       });
@@ -157,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRectificationRoutes(app, services.rectifications);
   registerCatalogRoutes(app, services.catalog);
   registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
+  registerExitRoutes(app, services.exit);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;

@@ -79,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('share_request_events')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('seq', 'bigint', (c) => c.notNull().unique().generatedAlwaysAsIdentity())
     .addColumn('request_id', 'uuid', (c) => c.notNull().references('share_requests.id').onDelete('cascade'))
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addColumn('actor_user_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
@@ -89,9 +90,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('to_state', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('share_request_events_request_idx').on('share_request_events').columns(['request_id', 'at']).execute();
+  await db.schema.createIndex('share_request_events_request_idx').on('share_request_events').columns(['request_id', 'seq']).execute();
   await comment(db, 'share_request_events', 'The history of each share request, shown as its timeline', {
     id: 'Primary key',
+    seq: 'Order of the events (several may share a time)',
     request_id: 'The request',
     at: 'When',
     actor_user_id: 'Who acted (null for the system)',

@@ -83,6 +83,20 @@ export async function listActiveRows(db: Executor, subjectType: string, subjectI
     .execute();
 }
 
+/** Every step of one workflow item, open or done, in the order they started. */
+export async function listSubjectRows(db: Executor, subjectType: string, subjectId: string): Promise<PendingRow[]> {
+  return db
+    .selectFrom('deadlines')
+    .innerJoin('agencies', 'agencies.id', 'deadlines.responsible_agency_id')
+    .innerJoin('rule_sets', 'rule_sets.id', 'deadlines.rule_set_id')
+    .selectAll('deadlines')
+    .select(['agencies.name as agency_name', 'rule_sets.code as rule_set_code'])
+    .where('deadlines.subject_type', '=', subjectType)
+    .where('deadlines.subject_id', '=', subjectId)
+    .orderBy('deadlines.started_at')
+    .execute();
+}
+
 export interface CountRow {
   key: string;
   met_on_time: number;

@@ -42,6 +42,7 @@ import {
   listActiveRows,
   listOpenForRecompute,
   listPendingRows,
+  listSubjectRows,
   lockOverdueBatch,
   lockReminderCandidates,
   updateDeadline,
@@ -343,6 +344,16 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
       const labels = await stepLabels(trx);
       const now = clock();
       return new Map(rows.map((row) => [row.subject_id, toItem(row, calendar, now, labels)]));
+    },
+
+    /** Every step of one workflow item, met or open, for its timeline. */
+    async historyFor(trx: Executor, subjectType: string, subjectId: string): Promise<PendingItem[]> {
+      // One after another: inside a transaction the queries share one connection.
+      const rows = await listSubjectRows(trx, subjectType, subjectId);
+      const calendar = await loadWorkingCalendar(trx);
+      const labels = await stepLabels(trx);
+      const now = clock();
+      return rows.map((row) => toItem(row, calendar, now, labels));
     },
 
     /** On-time rate per agency and per step over steps due in [from, to] (R33.1). */
