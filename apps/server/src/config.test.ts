@@ -33,5 +33,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ GONGSHU_AUDIT_HASH: 'md5' })).toThrow(/GONGSHU_AUDIT_HASH/);
     expect(() => loadConfig({ GONGSHU_SESSION_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => loadConfig({ GONGSHU_SECURE_COOKIES: 'maybe' })).toThrow(/GONGSHU_SECURE_COOKIES/);
+    expect(() => loadConfig({ GONGSHU_MASK_KEY: 'short' })).toThrow(/GONGSHU_MASK_KEY/);
+    expect(() => loadConfig({ GONGSHU_ACCESS_CACHE_SECONDS: '-1' })).toThrow(/GONGSHU_ACCESS_CACHE_SECONDS/);
   });
 });

@@ -35,6 +35,13 @@ export interface Config {
   readonly sweepSeconds: number;
   /** Public base URL, used in printed links and citation lines. */
   readonly publicUrl: string;
+  /**
+   * Key of the keyed hashes of the exit (hash masks, looked-up identifiers in the delivery log);
+   * null: a random key generated once and kept in the database (platform_meta.exit_mask_key).
+   */
+  readonly maskKey: string | null;
+  /** Seconds a grant (with its keys and field masks) or an API key may be served from the in-process cache; 0 turns caching off. */
+  readonly accessCacheSeconds: number;
 }
 
 /** The development default secret; production refuses to start with it. */
@@ -75,6 +82,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (auditHash !== 'sm3' && auditHash !== 'sha256') {
     throw new ConfigError(`GONGSHU_AUDIT_HASH must be sm3 or sha256, got "${auditHash}"`);
   }
+  const maskKey = env.GONGSHU_MASK_KEY && env.GONGSHU_MASK_KEY !== '' ? env.GONGSHU_MASK_KEY : null;
+  if (maskKey !== null && maskKey.length < 32) throw new ConfigError('GONGSHU_MASK_KEY must have at least 32 characters');
   const port = int(env, 'PORT', 8080, 0);
   const host = env.HOST ?? '127.0.0.1';
   const seedDemo = bool(env, 'GONGSHU_SEED_DEMO', !production);
@@ -99,5 +108,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sweepSeconds: int(env, 'GONGSHU_SWEEP_SECONDS', 60, 0),
     maxUploadBytes: int(env, 'GONGSHU_UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
     publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
+    maskKey,
+    accessCacheSeconds: int(env, 'GONGSHU_ACCESS_CACHE_SECONDS', 5, 0),
   });
 }

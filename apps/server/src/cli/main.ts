@@ -1,8 +1,9 @@
 /**
- * The gongshu command line: serve, migrate, seed, audit verify, openapi. Refusals exit with the
+ * The gongshu command line: serve, migrate, seed, load, audit verify, trace, openapi. Refusals exit with the
  * code mapped from their error code (errors.http.ts), unexpected failures with 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DomainError } from '@gongshu/domain';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
@@ -136,6 +137,33 @@ audit
       );
       process.exitCode = exitCodeOf('AUDIT_CHAIN_BROKEN');
     }
+  });
+
+program
+  .command('trace')
+  .description(
+    'find the fingerprints of this node in a leaked file (CSV, XLSX, JSON, JSON Lines) and name its grant and delivery (R17.2, R29.1)',
+  )
+  .argument('<file>', 'the file, possibly cut down or re-saved in another format')
+  .action(async (file: string) => {
+    const report = await withDatabase(async (db, services) => {
+      const { traceFile } = await import('../modules/exit/trace.js');
+      const traced = await traceFile(db.kysely, file);
+      // Looking into who received what is itself an access to the delivery log (R29.1).
+      await db.kysely.transaction().execute(async (trx) => {
+        for (const hit of traced.hits) {
+          await services.audit.record(trx, systemContext('cli'), {
+            action: 'exit.trace',
+            subjectType: 'delivery',
+            subjectId: hit.delivery.id,
+            details: { grantId: hit.delivery.grant_id, file: path.basename(file) },
+          });
+        }
+      });
+      return traced;
+    });
+    const { describeTrace } = await import('../modules/exit/trace.js');
+    for (const line of describeTrace(report)) out(line);
   });
 
 program

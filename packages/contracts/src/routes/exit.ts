@@ -78,6 +78,23 @@ export const exitExtract = defineRoute({
       'A bulk extract of every row under a grant, streamed as CSV, XLSX or JSON, carrying a fingerprint of its grant and delivery (`gongshu trace <file>` reads it back)',
     params: Type.Object({ grantId: Uuid }),
     querystring: Type.Object({ format: Type.Enum(['csv', 'xlsx', 'json']), fields: FieldsParam }),
-    response: { 200: Type.String({ description: 'The file (Content-Disposition: attachment)' }), ...exitErrors },
+    response: {
+      200: Type.Unsafe<unknown>({
+        description:
+          'The file, streamed. Every row carries the fingerprint of its grant and delivery: a `_gongshu_provenance` column and an invisible mark in one text value (R17.2, R29.1)',
+        headers: {
+          'content-disposition': { type: 'string', description: 'attachment; filename="<grant number>-<delivery serial>.<format>"' },
+          'x-gongshu-grant': { type: 'string', description: 'The grant number' },
+          'x-gongshu-delivery': { type: 'string', description: 'The delivery id' },
+          'x-gongshu-citation': { type: 'string', description: 'R23.1: the citation line, URI-encoded' },
+        },
+        content: {
+          'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, header of field names' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          'application/json': { schema: { type: 'array', items: { type: 'object' } } },
+        },
+      }),
+      ...exitErrors,
+    },
   },
 });

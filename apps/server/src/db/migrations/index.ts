@@ -9,6 +9,7 @@ import * as catalog from './20261127T0200_catalog.js';
 import * as aggregation from './20261127T0300_aggregation.js';
 import * as dataTimeliness from './20261127T0400_data_timeliness.js';
 import * as sharing from './20261127T0500_sharing.js';
+import * as exit from './20261127T0600_exit.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T0300_aggregation': aggregation,
   '20261127T0400_data_timeliness': dataTimeliness,
   '20261127T0500_sharing': sharing,
+  '20261127T0600_exit': exit,
 };

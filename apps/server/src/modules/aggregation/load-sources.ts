@@ -289,7 +289,7 @@ async function csvSource(input: Readable, fields: readonly FieldSpec[], encoding
   };
 }
 
-function cellText(value: ExcelJS.CellValue): string | null {
+export function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) {
     const iso = value.toISOString();

@@ -39,6 +39,18 @@ export async function insertAuditRow(trx: Executor, row: NewAuditRow): Promise<n
   return inserted.seq;
 }
 
+/** Appends several entries in one statement; the seqs come back in the order of `rows` (the chain order). */
+export async function insertAuditRows(trx: Executor, rows: readonly NewAuditRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await trx
+    .insertInto('audit_log')
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
+    .returning('seq')
+    .execute();
+  // A multi-row VALUES insert draws its identities in row order; sort anyway rather than rely on RETURNING order.
+  return inserted.map((r) => r.seq).sort((a, b) => a - b);
+}
+
 /** Reads the chain in order, a page at a time (keyset on seq). */
 export async function readChainPage(db: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();

@@ -7,7 +7,7 @@ import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { AuditRow } from '../../db/schema.js';
 import { GENESIS_HASH, auditEntryHash, type AuditHashAlg } from './audit-hash.js';
-import { insertAuditRow, lockChainHead, readChainPage, searchAuditRows, type AuditFilter } from './audit.repository.js';
+import { insertAuditRow, insertAuditRows, lockChainHead, readChainPage, searchAuditRows, type AuditFilter } from './audit.repository.js';
 
 export interface AuditEvent {
   readonly action: string;
@@ -18,9 +18,21 @@ export interface AuditEvent {
   readonly details?: Record<string, unknown>;
 }
 
+/** One entry of a batch: its context, event and the time it happened (not the time of the write). */
+export interface AuditBatchItem {
+  readonly ctx: RequestContext;
+  readonly event: AuditEvent;
+  readonly at: Date;
+}
+
 export interface AuditService {
   /** Appends an entry; call it inside the transaction of the change it records. */
   record(trx: Executor, ctx: RequestContext, event: AuditEvent): Promise<number>;
+  /**
+   * Appends several entries in their order under one chain-head lock and one insert (the group
+   * commit of the exit, ADR 0007); same chain format as record(). Returns their seqs in order.
+   */
+  recordBatch(trx: Executor, items: readonly AuditBatchItem[]): Promise<number[]>;
   verify(db: Executor): Promise<AuditVerification>;
   search(db: Executor, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>;
 }
@@ -37,24 +49,38 @@ function actorColumns(ctx: RequestContext) {
 }
 
 export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }): AuditService {
+  const chained = (ctx: RequestContext, event: AuditEvent, at: Date, prev: string) => {
+    const fields = {
+      at,
+      ...actorColumns(ctx),
+      via: ctx.via,
+      action: event.action,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId ?? null,
+      outcome: event.outcome ?? 'ok',
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+      details: event.details ?? {},
+      hash_alg: deps.hashAlg,
+      prev_hash: prev,
+    };
+    return { ...fields, hash: auditEntryHash(fields) };
+  };
   return {
     async record(trx, ctx, event) {
       const prev = (await lockChainHead(trx)) ?? GENESIS_HASH;
-      const fields = {
-        at: deps.clock(),
-        ...actorColumns(ctx),
-        via: ctx.via,
-        action: event.action,
-        subject_type: event.subjectType,
-        subject_id: event.subjectId ?? null,
-        outcome: event.outcome ?? 'ok',
-        request_id: ctx.requestId,
-        ip: ctx.ip,
-        details: event.details ?? {},
-        hash_alg: deps.hashAlg,
-        prev_hash: prev,
-      };
-      return insertAuditRow(trx, { ...fields, hash: auditEntryHash(fields) });
+      return insertAuditRow(trx, chained(ctx, event, deps.clock(), prev));
+    },
+
+    async recordBatch(trx, items) {
+      if (items.length === 0) return [];
+      let prev = (await lockChainHead(trx)) ?? GENESIS_HASH;
+      const rows = items.map((item) => {
+        const row = chained(item.ctx, item.event, item.at, prev);
+        prev = row.hash;
+        return row;
+      });
+      return insertAuditRows(trx, rows);
     },
 
     async verify(db) {

@@ -24,12 +24,16 @@ import {
 } from './auth.repository.js';
 import { assertPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
 import { hashToken, newApiKeySecret, newSessionToken } from './tokens.js';
+import { createTtlCache } from '../../ttl-cache.js';
 
 export interface AuthDeps {
   readonly db: Kysely<Database>;
   readonly audit: AuditService;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'loginMaxAttempts' | 'lockoutMinutes'>;
+  readonly config: Pick<
+    Config,
+    'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'loginMaxAttempts' | 'lockoutMinutes' | 'accessCacheSeconds'
+  >;
 }
 
 export type SessionResolution =
@@ -54,6 +58,21 @@ export function toActor(record: ActorRecord, via: 'session' | 'api_key'): UserAc
 export function createAuthService(deps: AuthDeps) {
   const { db, audit, clock, config } = deps;
   const minutes = (n: number) => n * 60_000;
+  /**
+   * API keys resolved by hash, briefly (agency systems call the exit many times a second; ADR
+   * 0007). Expiry is checked on every call; a revocation in this process drops the entry at once,
+   * other processes and changes to the owner (disabled, new roles) follow within the TTL.
+   */
+  const apiKeys = createTtlCache<{ key: ApiKeyRow; record: ActorRecord } | null>(
+    config.accessCacheSeconds * 1000,
+    async (keyHash) => {
+      const key = await findApiKeyByHash(db, keyHash);
+      if (!key) return null;
+      const record = await loadActorRecord(db, key.user_id);
+      return record ? { key, record } : null;
+    },
+    { keep: (hit) => hit !== null },
+  );
 
   function sessionIsLive(session: SessionRow, now: Date): boolean {
     return (
@@ -147,13 +166,23 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Resolves an API key to the actor it acts as; refuses unknown, revoked, expired and disabled. */
     async resolveApiKey(secret: string): Promise<{ actor: UserActor; key: ApiKeyRow }> {
-      const key = await findApiKeyByHash(db, hashToken(secret));
+      const hit = await apiKeys.get(hashToken(secret));
       const now = clock();
+      const key = hit?.key;
       if (!key || key.revoked_at !== null || key.expires_at <= now) fail('AUTH_API_KEY_INVALID');
-      const record = await loadActorRecord(db, key.user_id);
-      if (!record || record.user.disabled) fail('AUTH_API_KEY_INVALID');
-      if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) await markApiKeyUsed(db, key.id, now);
+      const record = hit.record;
+      if (record.user.disabled) fail('AUTH_API_KEY_INVALID');
+      if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+        await markApiKeyUsed(db, key.id, now);
+        // The cached row remembers the touch, so the next minute of calls does not write again.
+        hit.key = { ...key, last_used_at: now };
+      }
       return { actor: toActor(record, 'api_key'), key };
+    },
+
+    /** Drops cached API keys of a user (call when the user is disabled or their roles or agency change). */
+    forgetApiKeysOf(userId: string): void {
+      apiKeys.invalidateWhere((hit) => hit?.key.user_id === userId);
     },
 
     async logout(ctx: RequestContext, sessionId: string): Promise<void> {
@@ -220,6 +249,7 @@ export function createAuthService(deps: AuthDeps) {
         if (!row) fail('NOT_FOUND', { field: 'id' });
         await audit.record(trx, ctx, { action: 'api_key.revoke', subjectType: 'api_key', subjectId: id });
       });
+      apiKeys.invalidateWhere((hit) => hit?.key.id === id);
     },
   };
 }

@@ -1,0 +1,369 @@
+/**
+ * The one exit (R7.1, R17.2, R29.1, R23.1; decision 5): every way shared data leaves the node goes
+ * through one pipeline — grant check (deny by default, the refusal itself audited) → only granted
+ * fields → masking by sensitivity and security level → provenance → audit entry and delivery row,
+ * committed before the answer is sent (group commit, delivery-journal.ts; ADR 0007).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { ExitRecord, Provenance } from '@gongshu/contracts';
+import { checkGrantAccess, fail, refuse, type ExitCaller, type Refusal } from '@gongshu/domain';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { Clock, RequestContext } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { createTtlCache } from '../../ttl-cache.js';
+import { AuditedRefusal } from '../audit/audited-refusal.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { createDeliveryJournal, type DeliveryJournal } from './delivery-journal.js';
+import { buildExitGrant, presenterFor, type ExitGrant } from './exit-grant.js';
+import { lookupSql, readBlocks, runLookup, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
+import { finishDelivery, loadGrant, type NewDelivery } from './exit.repository.js';
+import { CONTENT_TYPES, extractStream, type ExtractFormat } from './extract-writers.js';
+import { invisibleMark, provenanceToken } from './fingerprint.js';
+import { keyedHasher, resolveMaskKey } from './mask-key.js';
+
+export type DeliveryKind = 'lookup' | 'query' | 'extract';
+
+/** The column of an extract that carries the visible fingerprint. */
+export const PROVENANCE_COLUMN = '_gongshu_provenance';
+/** Blocks of the data table per extract batch (about 5,000 rows of a typical resource). */
+const EXTRACT_BLOCKS = 64;
+/** People who may try the exit in the browser for their agency (systems call with API keys). */
+const SESSION_ROLES = new Set(['steward', 'agency_staff']);
+
+export interface ExitDeps {
+  readonly db: Kysely<Database>;
+  readonly audit: AuditService;
+  readonly clock: Clock;
+  readonly config: Pick<Config, 'maskKey' | 'accessCacheSeconds'>;
+}
+
+export interface ExtractResult {
+  readonly stream: Readable;
+  readonly contentType: string;
+  readonly fileName: string;
+  readonly provenance: Provenance;
+}
+
+export interface QueryInput {
+  readonly fields?: string[] | undefined;
+  readonly filters?: ExitFilter[] | undefined;
+  readonly page?: number | undefined;
+  readonly pageSize?: number | undefined;
+}
+
+function callerOf(ctx: RequestContext): { caller: ExitCaller; refusal: Refusal | null } {
+  const actor = ctx.actor;
+  if (actor.kind !== 'user') return { caller: { agencyId: null, apiKeyId: null }, refusal: refuse('FORBIDDEN') };
+  if (ctx.via === 'api_key') return { caller: { agencyId: actor.agency?.id ?? null, apiKeyId: ctx.apiKeyId ?? null }, refusal: null };
+  const person = { agencyId: actor.agency?.id ?? null, apiKeyId: null };
+  // A signed-in person of the consumer agency may try the exit (the UI's "try it"); nobody else.
+  return { caller: person, refusal: actor.roles.some((r) => SESSION_ROLES.has(r)) ? null : refuse('FORBIDDEN') };
+}
+
+function parseFields(fields: string | string[] | undefined | null): string[] | null {
+  if (fields === undefined || fields === null) return null;
+  const list = (Array.isArray(fields) ? fields : fields.split(',')).map((f) => f.trim()).filter(Boolean);
+  return list.length > 0 ? list : null;
+}
+
+export function createExitService(deps: ExitDeps) {
+  const { db, audit, clock } = deps;
+  let hasher: Promise<(value: string) => string> | null = null;
+  const hash = (): Promise<(value: string) => string> => {
+    hasher ??= resolveMaskKey(db, deps.config.maskKey)
+      .then(keyedHasher)
+      .catch((error: unknown) => {
+        hasher = null;
+        throw error;
+      });
+    return hasher;
+  };
+  const grants = createTtlCache<ExitGrant | null>(
+    deps.config.accessCacheSeconds * 1000,
+    async (id) => {
+      const record = await loadGrant(db, id);
+      return record ? buildExitGrant(record, await hash()) : null;
+    },
+    // An unknown grant is not remembered: a grant created a moment later must work at once.
+    { keep: (grant) => grant !== null },
+  );
+  const journal: DeliveryJournal = createDeliveryJournal({ db, audit });
+
+  /** The grant check; a refusal is audited (durably, through the journal) before it is thrown. */
+  async function admit(
+    ctx: RequestContext,
+    kind: DeliveryKind,
+    grantId: string,
+    requested: string[] | null,
+    more?: (grant: ExitGrant, codes: readonly string[]) => Refusal | null,
+  ): Promise<{ grant: ExitGrant; codes: readonly string[] }> {
+    const { caller, refusal: callerRefusal } = callerOf(ctx);
+    const grant = await grants.get(grantId);
+    let refusal: Refusal | null = null;
+    let codes: readonly string[] = [];
+    const decision = checkGrantAccess(grant?.facts ?? null, caller, clock(), requested);
+    if (decision.ok) codes = decision.value;
+    else refusal = decision.refusal;
+    // The grant's agency, but a person of it who may not fetch data (the grant decides first, so
+    // the answer names the more useful reason).
+    refusal ??= callerRefusal;
+    if (!refusal && grant && more) refusal = more(grant, codes);
+    if (refusal || !grant) {
+      const denied = refusal ?? refuse('EXIT_NO_GRANT');
+      await journal.append({
+        ctx,
+        at: clock(),
+        event: {
+          action: `exit.${kind}`,
+          subjectType: 'share_grant',
+          subjectId: grantId,
+          outcome: 'denied',
+          details: {
+            code: denied.code,
+            ...(requested ? { requestedFields: requested } : {}),
+            ...(ctx.apiKeyId ? { apiKeyId: ctx.apiKeyId } : {}),
+          },
+        },
+        delivery: null,
+      });
+      throw new AuditedRefusal(denied);
+    }
+    return { grant, codes };
+  }
+
+  function tableOf(grant: ExitGrant) {
+    const table = grant.record.table;
+    if (!table?.loaded) fail('EXIT_NO_DATA');
+    return table;
+  }
+
+  function provenanceOf(grant: ExitGrant, deliveryId: string, at: Date): Provenance {
+    return {
+      grant: { id: grant.record.id, number: grant.record.number },
+      deliveryId,
+      at: at.toISOString(),
+      citation: grant.record.citation,
+    };
+  }
+
+  /** Writes the delivery's audit entry and row; resolves after COMMIT (with the row's serial). */
+  async function deliver(
+    ctx: RequestContext,
+    grant: ExitGrant,
+    delivery: Omit<NewDelivery, 'grant_id' | 'via' | 'api_key_id' | 'user_id' | 'request_id'>,
+    fingerprint?: (serial: number) => string,
+  ): Promise<number | null> {
+    const receipt = await journal.append({
+      ctx,
+      at: delivery.at,
+      event: {
+        action: `exit.${delivery.kind}`,
+        subjectType: 'share_grant',
+        subjectId: grant.record.id,
+        details: {
+          deliveryId: delivery.id,
+          resourceId: grant.record.resourceId,
+          fields: delivery.fields,
+          rows: delivery.rows,
+          ...(delivery.format ? { format: delivery.format } : {}),
+          parameters: delivery.parameters,
+          ...(ctx.apiKeyId ? { apiKeyId: ctx.apiKeyId } : {}),
+        },
+      },
+      delivery: {
+        ...delivery,
+        grant_id: grant.record.id,
+        via: ctx.via,
+        api_key_id: ctx.via === 'api_key' ? (ctx.apiKeyId ?? null) : null,
+        user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        request_id: ctx.requestId,
+      },
+      ...(fingerprint ? { fingerprint } : {}),
+    });
+    return receipt.serial;
+  }
+
+  return {
+    /** Drops a grant from this process's cache: call it whenever a grant, its keys or its fields change. */
+    invalidateGrant(grantId: string): void {
+      grants.invalidate(grantId);
+    },
+    /** Drops every cached grant (e.g. after a new catalog version changed a resource's fields). */
+    invalidateAllGrants(): void {
+      grants.clear();
+    },
+    /** Resolves when every audit entry appended so far is committed. */
+    idle: () => journal.idle(),
+
+    async lookup(
+      ctx: RequestContext,
+      grantId: string,
+      key: string,
+      fields?: string,
+    ): Promise<{ record: ExitRecord | null; provenance: Provenance }> {
+      const { grant, codes } = await admit(ctx, 'lookup', grantId, parseFields(fields));
+      const table = tableOf(grant);
+      if (!table.identifierColumn) fail('EXIT_IDENTIFIER_MISSING');
+      const statementKey = codes.join(',');
+      let text = grant.statements.get(statementKey);
+      if (!text) {
+        text = lookupSql(table.name, table.identifierColumn, codes);
+        grant.statements.set(statementKey, text);
+      }
+      const row = await runLookup(db, text, key);
+      const record = row ? presenterFor(grant, codes)(row) : null;
+      const at = clock();
+      const id = randomUUID();
+      // The identifier looked up is kept only as a keyed hash (R29.1).
+      const keyHash = (await hash())(key);
+      await deliver(ctx, grant, {
+        id,
+        kind: 'lookup',
+        format: null,
+        at,
+        rows: record ? 1 : 0,
+        fields: codes,
+        parameters: { keyHash },
+        completed_at: at,
+      });
+      return { record, provenance: provenanceOf(grant, id, at) };
+    },
+
+    async query(ctx: RequestContext, grantId: string, input: QueryInput) {
+      const filters = input.filters ?? [];
+      const { grant, codes } = await admit(ctx, 'query', grantId, parseFields(input.fields), (g) => {
+        for (const f of filters) {
+          const field = g.fields.get(f.field);
+          if (!field || !g.facts.fields.includes(f.field)) {
+            return refuse('EXIT_FIELD_NOT_GRANTED', { field: 'filters', details: { notGranted: [f.field] } });
+          }
+          // A masked value cannot be searched by range or prefix: that would unmask it step by step.
+          if (field.mask.kind !== 'none' && (f.op !== 'eq' || field.mask.kind === 'null')) {
+            return refuse('EXIT_FIELD_NOT_GRANTED', {
+              field: 'filters',
+              details: { masked: f.field },
+              message: {
+                zh: `信息项 ${field.name} 已脱敏，只能按完整值精确筛选`,
+                en: `Field ${f.field} is masked: it can only be filtered by its exact value`,
+              },
+            });
+          }
+        }
+        return null;
+      });
+      const table = tableOf(grant);
+      const page = input.page ?? 1;
+      const pageSize = input.pageSize ?? 50;
+      const specs = new Map([...grant.fields].map(([code, f]) => [code, f.spec]));
+      const where = whereOf(filters, specs);
+      const { rows, total } = await runPage(db, {
+        table: table.name,
+        codes,
+        orderBy: table.identifierColumn ?? codes[0] ?? '',
+        where,
+        page,
+        pageSize,
+      });
+      const present = presenterFor(grant, codes);
+      const records = rows.map(present);
+      const h = await hash();
+      const at = clock();
+      const id = randomUUID();
+      await deliver(ctx, grant, {
+        id,
+        kind: 'query',
+        format: null,
+        at,
+        rows: records.length,
+        fields: codes,
+        // Values of masked fields are kept as keyed hashes, like looked-up identifiers.
+        parameters: {
+          filters: filters.map((f) => ({
+            field: f.field,
+            op: f.op,
+            ...(grant.fields.get(f.field)?.mask.kind === 'none' ? { value: f.value } : { valueHash: h(f.value) }),
+          })),
+          page,
+          pageSize,
+        },
+        completed_at: at,
+      });
+      return { records, page, pageSize, total, provenance: provenanceOf(grant, id, at) };
+    },
+
+    async extract(ctx: RequestContext, grantId: string, format: ExtractFormat, fields?: string): Promise<ExtractResult> {
+      const { grant, codes } = await admit(ctx, 'extract', grantId, parseFields(fields));
+      const table = tableOf(grant);
+      const extent = await tableExtent(db, table.name);
+      if (!extent) fail('EXIT_NO_DATA');
+      const at = clock();
+      const id = randomUUID();
+      const { watermarkKey, number } = grant.record;
+      // Recorded and audited before the first byte leaves; rows and completion follow at the end.
+      const serial = await deliver(
+        ctx,
+        grant,
+        { id, kind: 'extract', format, at, rows: 0, fields: codes, parameters: {}, completed_at: null },
+        (s) => provenanceToken(watermarkKey, number, s),
+      );
+      if (serial === null) throw new Error('an extract delivery was recorded without a serial');
+      const token = provenanceToken(watermarkKey, number, serial);
+      const mark = invisibleMark(watermarkKey, serial);
+      const carrier = watermarkCarrier(grant, codes);
+      const present = presenterFor(grant, codes);
+
+      async function* batches(): AsyncGenerator<ExitRecord[]> {
+        for (let from = 0; from < (extent?.blocks ?? 0); from += EXTRACT_BLOCKS) {
+          // A replace load swaps the table: stop rather than mix two versions of the data.
+          const now = await tableExtent(db, table.name);
+          if (now?.oid !== extent?.oid) throw new Error('the resource’s data was replaced during the extract');
+          const rows = await readBlocks(db, table.name, codes, from, from + EXTRACT_BLOCKS);
+          yield rows.map((row) => {
+            const record = present(row);
+            if (carrier) record[carrier] = `${record[carrier] ?? ''}${mark}`;
+            record[PROVENANCE_COLUMN] = token;
+            return record;
+          });
+        }
+      }
+
+      const columns = [
+        ...codes.map((code) => ({ code, name: grant.fields.get(code)?.name ?? code })),
+        { code: PROVENANCE_COLUMN, name: PROVENANCE_COLUMN },
+      ];
+      const about: [string, string][] = [
+        ['grant', number],
+        ['delivery', id],
+        ['at', at.toISOString()],
+        ['citation', grant.record.citation],
+        ['fingerprint', token],
+      ];
+      const stream = extractStream(format, columns, batches(), about, async (rows, complete) => {
+        await finishDelivery(db, id, rows, complete ? clock() : null);
+      });
+      return {
+        stream,
+        contentType: CONTENT_TYPES[format],
+        fileName: `${number}-${serial}.${format}`,
+        provenance: provenanceOf(grant, id, at),
+      };
+    },
+  };
+}
+
+/**
+ * The field that carries the invisible mark: a text field that is not an identifier (identifiers
+ * are join keys), preferably unmasked, never one that is withheld or hashed.
+ */
+export function watermarkCarrier(grant: ExitGrant, codes: readonly string[]): string | null {
+  const candidates = codes
+    .map((code) => grant.fields.get(code))
+    .filter(
+      (f) => f && f.spec.dataType === 'string' && f.spec.identifierRole === 'none' && f.mask.kind !== 'null' && f.mask.kind !== 'hash',
+    );
+  return (candidates.find((f) => f?.mask.kind === 'none') ?? candidates[0])?.code ?? null;
+}
+
+export type ExitService = ReturnType<typeof createExitService>;
