@@ -42,6 +42,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
       [
         { name: 'deadline sweep', run: () => services.deadlines.sweep() },
         { name: 'data timeliness', run: () => services.loads.sweepTimeliness() },
+        { name: 'grant expiry notices', run: () => services.grants.notifyExpiring() },
       ],
       config.sweepSeconds,
       app.log,

@@ -20,6 +20,8 @@ import { createCatalogService, type CatalogService } from './modules/catalog/cat
 import { createLoadsService, type LoadsService } from './modules/aggregation/loads.service.js';
 import { createDataQualityService, type DataQualityService } from './modules/aggregation/data-quality.service.js';
 import { createExitService, type ExitService } from './modules/exit/exit.service.js';
+import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
+import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -39,6 +41,10 @@ export interface Services {
   readonly dataQuality: DataQualityService;
   /** The one exit: lookups, queries and extracts under grants (R7.1, R17.2, R29.1). */
   readonly exit: ExitService;
+  readonly grants: GrantsService;
+  readonly shareRequests: ShareRequestsService;
+  /** Subscribes to grant changes (the exit drops what it cached about the grant). */
+  onGrantChanged(listener: (grantId: string) => void): void;
   /** Audits a request refused by a rule (outcome denied). */
   recordDenied(ctx: RequestContext, route: string, code: string): Promise<void>;
 }
@@ -49,6 +55,10 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const deadlines = createDeadlinesService({ db, audit, clock });
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
   const exit = createExitService({ db, audit, clock, config });
+  const grantListeners = new Set<(grantId: string) => void>();
+  // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
+  grantListeners.add((id) => exit.invalidateGrant(id));
+  const grants = createGrantsService({ db, audit, clock, onGrantChanged: (id) => grantListeners.forEach((listener) => listener(id)) });
   return {
     db,
     dbKind: database.kind,
@@ -72,6 +82,9 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     loads,
     dataQuality: createDataQualityService({ db, audit, clock, loads }),
     exit,
+    grants,
+    shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
+    onGrantChanged: (listener) => grantListeners.add(listener),
     async recordDenied(ctx, route, code) {
       await db
         .transaction()

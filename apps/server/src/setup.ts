@@ -10,6 +10,7 @@ import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
 import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
 import { seedDemoData } from './modules/seed/demo-data.js';
+import { seedDemoSharing } from './modules/seed/demo-sharing.js';
 import type { Services } from './services.js';
 
 /** Migrations, then the reference data every installation needs (calendar, rule set). */
@@ -29,6 +30,7 @@ export async function seedDemo(
   const orders = await seedDemoWorkflows(services);
   const catalog = await seedDemoCatalog(services);
   await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
+  await seedDemoSharing(services);
   await services.db
     .insertInto('platform_meta')
     .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })

@@ -248,6 +248,7 @@ const DECLARED: Record<string, string[]> = {
   ],
   share_request_events: [
     'id',
+    'seq',
     'request_id',
     'at',
     'actor_user_id',

@@ -366,6 +366,7 @@ export interface ShareRequestsTable {
 
 export interface ShareRequestEventsTable {
   id: Generated<string>;
+  seq: ColumnType<number, never, never>;
   request_id: string;
   at: Timestamp;
   actor_user_id: string | null;

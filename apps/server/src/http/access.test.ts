@@ -7,6 +7,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMetadata } from '../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import { createHarness, type Harness } from '../../test/harness.js';
+import { demoActors } from '../modules/seed/demo-actors.js';
 
 interface Case {
   /** A user allowed to call the route (null: public route). */
@@ -35,6 +36,15 @@ interface Ids {
   notification: string;
   orderToReport: string;
   orderToReview: string;
+  shareFormal: string;
+  shareProvider: string;
+  shareDemand: string;
+  shareUpper: string;
+  shareWithdraw: string;
+  shareRejected: string;
+  shareConsultEntries: string;
+  shareConsultOutcome: string;
+  grant: string;
 }
 
 const newAgency = {
@@ -333,6 +343,161 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+const sharePayload = (resourceId: string) => ({
+  resourceId,
+  scenario: '路由测试',
+  legalDuty: '路由测试职责',
+  periodFrom: '2026-04-01',
+  periodTo: '2026-12-31',
+  commitments: { authenticity: true, compliance: true, security: true, ownDutiesOnly: true, noOnwardProvision: true },
+});
+const reasons = [{ reason: '路由测试', legalBasis: '《条例》第十六条' }];
+
+// Sharing (R14–R17): finer checks (provider, requester, participant) are the services'; share-routes.test.ts covers them.
+Object.assign(TABLE, {
+  'GET /api/share/requests': { allowed: 'civil-steward', forbidden: 'citizen', request: () => ({ url: '/api/share/requests?scope=mine' }) },
+  'GET /api/share/requests/:id': {
+    allowed: 'civil-staff',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareFormal}` }),
+  },
+  'POST /api/share/requests': {
+    allowed: 'civil-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ payload: sharePayload(ids.resource) }),
+    expectStatus: 201,
+  },
+  'POST /api/share/requests/:id/formal-review': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareFormal}/formal-review`, payload: { approve: true } }),
+  },
+  'POST /api/share/requests/:id/provider-review': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareProvider}/provider-review`, payload: { approve: true } }),
+  },
+  'POST /api/share/requests/:id/answer': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareDemand}/answer`, payload: { willShare: false, text: '暂无此数据' } }),
+  },
+  'POST /api/share/requests/:id/upper-result': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({
+      url: `/api/share/requests/${ids.shareUpper}/upper-result`,
+      payload: { result: 'pending', reference: 'R-1' },
+    }),
+  },
+  'POST /api/share/requests/:id/withdraw': {
+    allowed: 'civil-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareWithdraw}/withdraw`, payload: {} }),
+  },
+  'POST /api/share/requests/:id/consultation': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({
+      url: `/api/share/requests/${ids.shareRejected}/consultation`,
+      payload: { reason: '理由不充分', participantAgencyIds: [] },
+    }),
+  },
+  'POST /api/share/requests/:id/consultation/entries': {
+    allowed: 'civil-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareConsultEntries}/consultation/entries`, payload: { text: '意见' } }),
+  },
+  'POST /api/share/requests/:id/consultation/outcome': {
+    allowed: 'reviewer',
+    forbidden: 'civil-steward',
+    request: (ids: Ids) => ({
+      url: `/api/share/requests/${ids.shareConsultOutcome}/consultation/outcome`,
+      payload: { grant: false, note: '维持原决定' },
+    }),
+  },
+  'GET /api/share/agency-keys': { allowed: 'civil-steward', forbidden: 'citizen' },
+  'GET /api/share/grants': { allowed: 'civil-steward', forbidden: 'citizen', request: () => ({ url: '/api/share/grants?scope=consumer' }) },
+  'GET /api/share/grants/:id': {
+    allowed: 'hrss-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/grants/${ids.grant}` }),
+  },
+  'PUT /api/share/grants/:id/keys': {
+    allowed: 'civil-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/grants/${ids.grant}/keys`, payload: { apiKeyIds: [] } }),
+  },
+  'POST /api/share/grants/:id/state': {
+    allowed: 'reviewer',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/grants/${ids.grant}/state`, payload: { action: 'suspend', reason: '路由测试' } }),
+  },
+  'GET /api/share/grants/:id/deliveries': {
+    allowed: 'civil-staff',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/grants/${ids.grant}/deliveries` }),
+  },
+  'GET /api/share/lineage/:id': {
+    allowed: 'hrss-steward',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/lineage/${ids.resource}` }),
+  },
+} satisfies Record<string, Case>);
+
+/** Requests in every state a sharing route acts on, made through the services as the demo users. */
+async function prepareSharing(resource: string) {
+  const as = demoActors(h.db);
+  const civil = await as('civil-steward');
+  const reviewer = await as('reviewer');
+  const hrss = await as('hrss-steward');
+  const requests = h.services.shareRequests;
+  const filed = async () => (await requests.file(civil, sharePayload(resource))).id;
+  const formal = async () => {
+    const id = await filed();
+    await requests.formalReview(reviewer, id, true);
+    return id;
+  };
+  const rejected = async () => {
+    const id = await filed();
+    await requests.formalReview(reviewer, id, false, undefined, reasons);
+    return id;
+  };
+  const consulting = async () => {
+    const id = await rejected();
+    await requests.openConsultation(reviewer, id, '理由不充分', []);
+    return id;
+  };
+  const hrssAgency = await h.db.selectFrom('agencies').select('id').where('code', '=', 'hrss').executeTakeFirstOrThrow();
+  const demand = await requests.file(civil, {
+    ...sharePayload(resource),
+    resourceId: undefined,
+    providerAgencyId: hrssAgency.id,
+    dataDescription: '需求',
+  });
+  await requests.formalReview(reviewer, demand.id, true);
+  const upper = await requests.file(civil, {
+    ...sharePayload(resource),
+    resourceId: undefined,
+    upperLevel: 'national',
+    dataDescription: '国家数据',
+  });
+  await requests.formalReview(reviewer, upper.id, true);
+  const granted = await formal();
+  const grant = await requests.providerReview(hrss, granted, { approve: true });
+  return {
+    shareFormal: await filed(),
+    shareProvider: await formal(),
+    shareDemand: demand.id,
+    shareUpper: upper.id,
+    shareWithdraw: await filed(),
+    shareRejected: await rejected(),
+    shareConsultEntries: await consulting(),
+    shareConsultOutcome: await consulting(),
+    grant: grant.grantId ?? '',
+  };
+}
+
 const minimalRuleSet = {
   code: 'route-test',
   title: '测试规则集',
@@ -369,6 +534,15 @@ const placeholder: Ids = {
   notification: '00000000-0000-4000-8000-000000000004',
   orderToReport: '00000000-0000-4000-8000-000000000005',
   orderToReview: '00000000-0000-4000-8000-000000000006',
+  shareFormal: '00000000-0000-4000-8000-000000000031',
+  shareProvider: '00000000-0000-4000-8000-000000000032',
+  shareDemand: '00000000-0000-4000-8000-000000000033',
+  shareUpper: '00000000-0000-4000-8000-000000000034',
+  shareWithdraw: '00000000-0000-4000-8000-000000000035',
+  shareRejected: '00000000-0000-4000-8000-000000000036',
+  shareConsultEntries: '00000000-0000-4000-8000-000000000037',
+  shareConsultOutcome: '00000000-0000-4000-8000-000000000038',
+  grant: '00000000-0000-4000-8000-000000000039',
 };
 
 beforeAll(async () => {
@@ -420,6 +594,7 @@ beforeAll(async () => {
     notification: notification.json<{ items: { id: string }[] }>().items[0]?.id ?? '',
     orderToReport,
     orderToReview,
+    ...(await prepareSharing(catalog.resource)),
   };
 });
 afterAll(async () => h.close());

@@ -35,6 +35,7 @@ import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerDataRoutes } from '../modules/aggregation/data.routes.js';
 import { registerExitRoutes } from '../modules/exit/exit.routes.js';
 import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
+import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
 
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCatalogRoutes(app, services.catalog);
   registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
   registerExitRoutes(app, services.exit);
+  registerSharingRoutes(app, services.shareRequests, services.grants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;

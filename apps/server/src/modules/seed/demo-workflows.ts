@@ -85,7 +85,7 @@ const ORDERS: DemoOrder[] = [
 ];
 
 /** The working day that lies n working days before today (counting as domain workingDaysBetween does). */
-function workingDaysBefore(calendar: WorkingCalendar, today: string, n: number): string {
+export function workingDaysBefore(calendar: WorkingCalendar, today: string, n: number): string {
   const noon = Date.parse(`${today}T12:00:00+08:00`);
   for (let back = 1; back < 400; back++) {
     const date = shanghaiDateOf(new Date(noon - back * 86_400_000));

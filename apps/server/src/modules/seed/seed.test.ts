@@ -128,4 +128,26 @@ describe('demo catalog and history (issue 3 item 7, issue 4 item 6)', () => {
     const states = await h.db.selectFrom('deadlines').select('state').where('subject_type', '=', 'rectification_order').execute();
     expect(new Set(states.map((s) => s.state))).toEqual(new Set(['open', 'overdue', 'met']));
   });
+
+  it('seeds share requests on every route and state, grants with systems and deliveries (issue 6)', { timeout: 120_000 }, async () => {
+    const { seedDemoSharing } = await import('./demo-sharing.js');
+    expect(await seedDemoSharing(h.services)).toBeGreaterThanOrEqual(8);
+    const requests = await h.db.selectFrom('share_requests').select(['route', 'state', 'filed_by_bureau']).execute();
+    expect(new Set(requests.map((r) => r.route))).toEqual(new Set(['unconditional', 'conditional', 'demand', 'upper_level']));
+    expect(new Set(requests.map((r) => r.state))).toEqual(
+      new Set(['formal_review', 'provider_review', 'provider_answer', 'escalated', 'granted', 'consultation']),
+    );
+    expect(requests.some((r) => r.filed_by_bureau)).toBe(true);
+    const overdue = await h.db
+      .selectFrom('deadlines')
+      .select('id')
+      .where('subject_type', '=', 'share_request')
+      .where('state', '=', 'overdue')
+      .execute();
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    const deliveries = await h.db.selectFrom('deliveries').select('id').execute();
+    expect(deliveries.length).toBeGreaterThanOrEqual(5);
+    expect(await seedDemoSharing(h.services)).toBe(0);
+    expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+  });
 });
