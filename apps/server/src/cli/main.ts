@@ -17,6 +17,10 @@ import type { Db } from '../db/connect.js';
 import type { LoadEncoding, LoadFormat } from '../modules/aggregation/load-sources.js';
 import type { LoadMode } from '../modules/aggregation/load-pipeline.js';
 import { demoActors } from '../modules/seed/demo-actors.js';
+import { governMemory } from './memory-governor.js';
+
+/** RSS above which `gongshu load` collects garbage at once (issue 5: peak RSS under 300 MB). */
+const LOAD_RSS_CEILING = 200 * 1024 * 1024;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -86,6 +90,7 @@ program
   .action(async (resource: string, file: string, opts: { mode: string; format?: string; encoding?: string; as?: string }) => {
     let started = Date.now();
     let seconds = 0;
+    const stopGoverning = governMemory(LOAD_RSS_CEILING);
     const batch = await withDatabase(async (db, services) => {
       const row = await db.kysely
         .selectFrom('catalog_resources')
@@ -113,6 +118,7 @@ program
       await services.loads.idle();
       return loaded;
     });
+    stopGoverning();
     process.stderr.write('\n');
     const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
     out(
