@@ -40,6 +40,14 @@ const UploadPage = lazyNamed(() => import('./pages/aggregation/upload/UploadPage
 const ProblemsPage = lazyNamed(() => import('./pages/aggregation/problems/ProblemsPage'), 'ProblemsPage');
 const QualitySettingsPage = lazyNamed(() => import('./pages/aggregation/quality/QualitySettingsPage'), 'QualitySettingsPage');
 const LoadPage = lazyNamed(() => import('./pages/aggregation/loads/LoadPage'), 'LoadPage');
+const MyRequestsPage = lazyNamed(() => import('./pages/sharing/requests/MyRequestsPage'), 'MyRequestsPage');
+const RequestWizardPage = lazyNamed(() => import('./pages/sharing/wizard/RequestWizardPage'), 'RequestWizardPage');
+const RequestDetailPage = lazyNamed(() => import('./pages/sharing/detail/RequestDetailPage'), 'RequestDetailPage');
+const ProviderQueuePage = lazyNamed(() => import('./pages/sharing/requests/QueuePage'), 'ProviderQueuePage');
+const ShareReviewQueuePage = lazyNamed(() => import('./pages/sharing/requests/QueuePage'), 'ReviewQueuePage');
+const GrantsPage = lazyNamed(() => import('./pages/sharing/grants/GrantsPage'), 'GrantsPage');
+const GrantPage = lazyNamed(() => import('./pages/sharing/grants/GrantPage'), 'GrantPage');
+const LineagePage = lazyNamed(() => import('./pages/sharing/lineage/LineagePage'), 'LineagePage');
 
 function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
   return {
@@ -85,6 +93,17 @@ export const routes: RouteObject[] = [
           guarded('/data/:resourceId/upload', 'catalog.edit', UploadPage),
           guarded('/data/:resourceId/problems', 'catalog.read', ProblemsPage),
           guarded('/data/:resourceId/quality', 'catalog.read', QualitySettingsPage),
+          // Sharing between agencies (R14–R17): requests, the provider's and the bureau's queues, grants
+          // and lineage; the server decides per request and grant. Notifications link to
+          // /share/requests/:id and /share/grants/:id.
+          guarded('/share/requests', 'share.read', MyRequestsPage),
+          guarded('/share/requests/new', 'share.request', RequestWizardPage),
+          guarded('/share/requests/:id', 'share.read', RequestDetailPage),
+          guarded('/share/provider', 'share.provide', ProviderQueuePage),
+          guarded('/share/reviews', 'share.review', ShareReviewQueuePage),
+          guarded('/share/grants', 'share.read', GrantsPage),
+          guarded('/share/grants/:id', 'share.read', GrantPage),
+          guarded('/share/lineage/:resourceId', 'share.read', LineagePage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

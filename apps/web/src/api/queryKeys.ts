@@ -38,4 +38,15 @@ export const queryKeys = {
   dataLoads: (resourceId: string) => ['data', 'loads', resourceId] as const,
   dataLoad: (id: string) => ['data', 'load', id] as const,
   dataProblems: (resourceId: string, filter: object) => ['data', 'problems', resourceId, filter] as const,
+  /** Everything of sharing: requests, grants, their delivery logs, lineage (R13–R17). */
+  share: ['share'] as const,
+  shareRequests: (scope: string, filter: object) => ['share', 'requests', scope, filter] as const,
+  shareRequest: (id: string) => ['share', 'request', id] as const,
+  agencyKeys: ['share', 'agency-keys'] as const,
+  grants: (scope: string, resourceId: string | null) => ['share', 'grants', scope, resourceId ?? 'any'] as const,
+  grant: (id: string) => ['share', 'grant', id] as const,
+  /** Every page of one grant's delivery log. */
+  grantLog: (id: string) => ['share', 'deliveries', id] as const,
+  grantDeliveries: (id: string, before: number | null) => ['share', 'deliveries', id, before ?? 'newest'] as const,
+  lineage: (resourceId: string) => ['share', 'lineage', resourceId] as const,
 };

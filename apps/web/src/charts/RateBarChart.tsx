@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { COLORS } from '../theme';
 import { EChart } from './EChart';
+import { escapeHtml } from './escapeHtml';
 
 export interface RateBarChartProps {
   readonly categories: readonly string[];
@@ -13,9 +14,6 @@ export interface RateBarChartProps {
   readonly label: string;
   readonly testId?: string;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 /** Green from 90 %, blue from 60 %, red below: the printed value says the same in words. */
 function colorOf(value: number): string {

@@ -1,13 +1,13 @@
 /**
- * ECharts, registered piece by piece: only the bar and line charts and the components they use
- * are bundled (the full build would add several hundred kB).
+ * ECharts, registered piece by piece: only the bar, line and graph charts and the components they
+ * use are bundled (the full build would add several hundred kB).
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, GraphChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GraphChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };
 export type { EChartsCoreOption, ECharts } from 'echarts/core';

@@ -3,17 +3,20 @@
  * and provider, the data dictionary, the share and open attributes with their conditions and legal
  * basis (R13.1, R18.1), security, update frequency and usage conditions, every version with a
  * comparison of any two (R10.3), and its data: the provider's and bureau's way to the data pages,
- * and everyone's way to report a problem in the data (R12.2).
+ * and everyone's way to report a problem in the data (R12.2); for agencies, sharing: the way to
+ * apply (R14–R17) and, for the provider and the bureau, the resource's lineage.
  */
 import { Alert, Card, Space } from 'antd';
 import { useParams } from 'react-router';
 import { useCatalogResource } from '../../../api/catalog';
+import { useAuth } from '../../../auth/useAuth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
 import { ResourceDataCard } from '../../aggregation/ResourceDataCard';
+import { ResourceShareCard } from '../../sharing/shared/ResourceShareCard';
 import { formatDateTime } from '../../shared/labels';
 import { AttributeTags } from '../shared/AttributeTags';
 import { MetadataCards } from '../shared/MetadataCards';
@@ -22,6 +25,7 @@ import { VersionHistory } from './VersionHistory';
 
 export function ResourcePage() {
   const { t, lang } = useI18n();
+  const { can } = useAuth();
   const { id = '' } = useParams();
   const query = useCatalogResource(id);
   const resource = query.data;
@@ -82,6 +86,7 @@ export function ResourcePage() {
         {current ? (
           <ResourceDataCard resourceId={resource.id} resourceName={current.metadata.name} providerId={resource.provider.id} />
         ) : null}
+        {current && can('share.read') ? <ResourceShareCard resource={resource} /> : null}
         {current ? (
           <MetadataCards
             metadata={current.metadata}

@@ -10,7 +10,7 @@ interface Row extends FieldSpec {
   readonly index: number;
 }
 
-const SENSITIVITY_COLOR: Record<FieldSpec['sensitivity'], string> = {
+export const SENSITIVITY_COLOR: Record<FieldSpec['sensitivity'], string> = {
   public: 'default',
   internal: 'default',
   sensitive: 'warning',

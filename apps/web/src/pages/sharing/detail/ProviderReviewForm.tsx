@@ -1,0 +1,67 @@
+import { Form, Input } from 'antd';
+import { useProviderReview, type ShareRequestDetail } from '../../../api/sharing';
+import { useT } from '../../../i18n/useT';
+import { FieldChooser } from '../shared/FieldChooser';
+import { DecisionForm, type DecisionValues } from './DecisionForm';
+
+/**
+ * The provider's review of a conditional request (R14.2, 2 working days): approve the fields it
+ * will grant (of those asked) and the end of the period, or reject with reasons (R16.1).
+ */
+export function ProviderReviewForm({ request }: { readonly request: ShareRequestDetail }) {
+  const t = useT();
+  const review = useProviderReview();
+  return (
+    <DecisionForm
+      testId="provider-review"
+      help={t('share.provider.help')}
+      initialValues={{ fields: request.fields.map((field) => field.code), periodTo: request.periodTo }}
+      pending={review.isPending}
+      error={review.error}
+      approveFields={
+        <>
+          <Form.Item<DecisionValues>
+            name="fields"
+            label={t('share.provider.fields')}
+            rules={[
+              {
+                validator: async (_, value: string[] | undefined) => {
+                  if (!value || value.length === 0) throw new Error(t('share.wizard.fieldsRequired'));
+                },
+              },
+            ]}
+          >
+            <FieldChooser fields={request.fields} testId="provider-fields" />
+          </Form.Item>
+          <Form.Item<DecisionValues>
+            name="periodTo"
+            label={t('share.provider.periodTo')}
+            extra={t('share.provider.periodToHelp', { from: request.periodFrom, to: request.periodTo })}
+            rules={[
+              { required: true, message: t('common.required', { field: t('share.provider.periodTo') }) },
+              {
+                validator: async (_, value: string | undefined) => {
+                  if (value && (value > request.periodTo || value < request.periodFrom)) throw new Error(t('share.provider.periodToRange'));
+                },
+              },
+            ]}
+          >
+            <Input type="date" min={request.periodFrom} max={request.periodTo} data-testid="provider-review-period" />
+          </Form.Item>
+        </>
+      }
+      onDecide={(decision) =>
+        review.mutateAsync({
+          id: request.id,
+          body: {
+            approve: decision.approve,
+            ...(decision.comment ? { comment: decision.comment } : {}),
+            ...(decision.approve && decision.fields ? { fields: decision.fields } : {}),
+            ...(decision.approve && decision.periodTo ? { periodTo: decision.periodTo } : {}),
+            ...(decision.reasons ? { reasons: decision.reasons } : {}),
+          },
+        })
+      }
+    />
+  );
+}
