@@ -55,6 +55,13 @@ export function FlowGraphChart({ nodes, edges, label, testId, onNodeClick }: Flo
         label: { show: true, position: 'bottom', color: '#333', fontSize: 12, width: COLUMN_WIDTH - 24, overflow: 'truncate' },
       };
     });
+    // Two invisible corners fix the drawing's frame: ECharts fits the nodes' box to the chart, and a
+    // one-row graph (no height) would otherwise be stretched without bound.
+    const columnsWide = Math.max(0, ...nodes.map((node) => node.column));
+    const frame = [
+      { id: '__frame-top', name: '', x: 0, y: -ROW_HEIGHT / 2 },
+      { id: '__frame-bottom', name: '', x: columnsWide * COLUMN_WIDTH, y: (tallest - 0.5) * ROW_HEIGHT },
+    ].map((corner) => ({ ...corner, symbolSize: 0, silent: true, label: { show: false }, tooltip: { show: false } }));
     return {
       height: Math.max(220, tallest * ROW_HEIGHT + 80),
       option: {
@@ -72,13 +79,15 @@ export function FlowGraphChart({ nodes, edges, label, testId, onNodeClick }: Flo
             type: 'graph',
             layout: 'none',
             roam: false,
+            // The same scale across and down: round nodes, upright labels.
+            preserveAspect: true,
             left: 60,
             right: 60,
             top: 30,
             bottom: 40,
             edgeSymbol: ['none', 'arrow'],
             edgeSymbolSize: 8,
-            data,
+            data: [...data, ...frame],
             links: edges.map((edge) => ({
               source: edge.from,
               target: edge.to,

@@ -1,6 +1,7 @@
 import type { ResourceMetadata } from '@gongshu/contracts';
 import { Table, Tag, Typography } from 'antd';
 import { EmptyText } from '../../../components/EmptyText';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n/useT';
 import { termLabel } from './vocabulary';
 
@@ -22,7 +23,7 @@ export function FieldTable({ fields }: { readonly fields: readonly FieldSpec[] }
   const { t, pick } = useI18n();
   // A narrow column scrolls the table sideways: the region is focusable, so keyboards scroll it too.
   return (
-    <div className="gs-scroll-x" tabIndex={0} role="region" aria-label={t('catalog.section.fields')} data-testid="field-table-region">
+    <ScrollRegion label={t('catalog.section.fields')} testId="field-table-region">
       <Table<Row>
         rowKey="code"
         size="small"
@@ -70,6 +71,6 @@ export function FieldTable({ fields }: { readonly fields: readonly FieldSpec[] }
           { key: 'description', title: t('catalog.fields.description'), render: (_, field) => field.description ?? '—' },
         ]}
       />
-    </div>
+    </ScrollRegion>
   );
 }

@@ -57,7 +57,10 @@ export function GrantKeysCard({ grant, canEdit }: { readonly grant: Grant; reado
             label={t('share.grant.keysEdit')}
             extra={
               <span>
-                {t('share.wizard.systemsHelp')} <Link to="/profile">{t('share.wizard.systemsProfile')}</Link>
+                {t('share.wizard.systemsHelp')}{' '}
+                <Link to="/profile" className="gs-text-link">
+                  {t('share.wizard.systemsProfile')}
+                </Link>
               </span>
             }
           >

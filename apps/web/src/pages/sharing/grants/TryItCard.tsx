@@ -64,7 +64,7 @@ export function TryItCard({ grant }: { readonly grant: Grant }) {
             {result.record ? (
               <Descriptions
                 size="small"
-                column={{ xs: 1, md: 2 }}
+                column={1}
                 bordered
                 title={<h3 className="gs-subheading">{t('share.try.record')}</h3>}
                 data-testid="try-record"

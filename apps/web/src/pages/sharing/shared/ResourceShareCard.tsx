@@ -36,7 +36,9 @@ export function ResourceShareCard({ resource }: { readonly resource: CatalogReso
       {latest ? (
         <Typography.Paragraph type="secondary" data-testid="resource-share-latest">
           {t('share.resource.latest', { number: latest.number })} <ShareStateTag state={latest.state} />{' '}
-          <Link to={requestPath(latest.id)}>{t('common.detail')}</Link>
+          <Link to={requestPath(latest.id)} className="gs-text-link">
+            {t('common.detail')}
+          </Link>
         </Typography.Paragraph>
       ) : null}
       <Flex gap={8} wrap>

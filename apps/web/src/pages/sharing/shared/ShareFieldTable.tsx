@@ -2,6 +2,7 @@ import { Checkbox, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { ShareField } from '../../../api/sharing';
 import { EmptyText } from '../../../components/EmptyText';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n/useT';
 import { SENSITIVITY_COLOR } from '../../catalog/shared/FieldTable';
 import { termLabel } from '../../catalog/shared/vocabulary';
@@ -37,58 +38,62 @@ export function ShareFieldTable({ fields, choice, approved, testId = 'share-fiel
     choice.onChange(fields.map((field) => field.code).filter((c) => next.has(c)));
   };
   return (
-    <Table<ShareField>
-      rowKey="code"
-      size="small"
-      pagination={false}
-      dataSource={[...fields]}
-      scroll={{ x: 640 }}
-      data-testid={testId}
-      locale={{ emptyText: <EmptyText>{t('share.fields.empty')}</EmptyText> }}
-      onRow={(field) => ({ 'data-testid': 'share-field', 'data-code': field.code }) as HTMLAttributes<HTMLElement>}
-      columns={[
-        ...(choice
-          ? [
-              {
-                key: 'choose',
-                title: <span className="gs-sr-only">{t('share.fields.chooseColumn')}</span>,
-                width: 48,
-                render: (_: unknown, field: ShareField) => (
-                  <Checkbox
-                    checked={choice.selected.includes(field.code)}
-                    onChange={(event) => toggle(field.code, event.target.checked)}
-                    aria-label={t('share.fields.choose', { name: field.name })}
-                    data-testid="share-field-choose"
-                  />
-                ),
-              },
-            ]
-          : []),
-        { key: 'name', title: t('catalog.fields.name'), dataIndex: 'name', width: 180 },
-        { key: 'code', title: t('catalog.fields.code'), width: 130, render: (_, field) => <code className="gs-mono">{field.code}</code> },
-        {
-          key: 'sensitivity',
-          title: t('catalog.fields.sensitivity'),
-          width: 100,
-          render: (_, field) => <Tag color={SENSITIVITY_COLOR[field.sensitivity]}>{termLabel(pick, 'sensitivity', field.sensitivity)}</Tag>,
-        },
-        { key: 'mask', title: t('share.fields.mask'), render: (_, field) => <MaskText mask={field.mask} /> },
-        ...(approved
-          ? [
-              {
-                key: 'approved',
-                title: t('share.fields.approved'),
-                width: 90,
-                render: (_: unknown, field: ShareField) =>
-                  approved.includes(field.code) ? (
-                    <Tag color="success">{t('share.fields.approvedYes')}</Tag>
-                  ) : (
-                    <Typography.Text type="secondary">{t('share.fields.approvedNo')}</Typography.Text>
+    <ScrollRegion label={t('share.fields.region')}>
+      <Table<ShareField>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={[...fields]}
+        style={{ minWidth: 640 }}
+        data-testid={testId}
+        locale={{ emptyText: <EmptyText>{t('share.fields.empty')}</EmptyText> }}
+        onRow={(field) => ({ 'data-testid': 'share-field', 'data-code': field.code }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          ...(choice
+            ? [
+                {
+                  key: 'choose',
+                  title: <span className="gs-sr-only">{t('share.fields.chooseColumn')}</span>,
+                  width: 48,
+                  render: (_: unknown, field: ShareField) => (
+                    <Checkbox
+                      checked={choice.selected.includes(field.code)}
+                      onChange={(event) => toggle(field.code, event.target.checked)}
+                      aria-label={t('share.fields.choose', { name: field.name })}
+                      data-testid="share-field-choose"
+                    />
                   ),
-              },
-            ]
-          : []),
-      ]}
-    />
+                },
+              ]
+            : []),
+          { key: 'name', title: t('catalog.fields.name'), dataIndex: 'name', width: 180 },
+          { key: 'code', title: t('catalog.fields.code'), width: 130, render: (_, field) => <code className="gs-mono">{field.code}</code> },
+          {
+            key: 'sensitivity',
+            title: t('catalog.fields.sensitivity'),
+            width: 100,
+            render: (_, field) => (
+              <Tag color={SENSITIVITY_COLOR[field.sensitivity]}>{termLabel(pick, 'sensitivity', field.sensitivity)}</Tag>
+            ),
+          },
+          { key: 'mask', title: t('share.fields.mask'), render: (_, field) => <MaskText mask={field.mask} /> },
+          ...(approved
+            ? [
+                {
+                  key: 'approved',
+                  title: t('share.fields.approved'),
+                  width: 90,
+                  render: (_: unknown, field: ShareField) =>
+                    approved.includes(field.code) ? (
+                      <Tag color="success">{t('share.fields.approvedYes')}</Tag>
+                    ) : (
+                      <Typography.Text type="secondary">{t('share.fields.approvedNo')}</Typography.Text>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@ import { ROUTE_STEPS } from '@gongshu/domain';
 import { Steps, Typography } from 'antd';
 import { useRuleSets } from '../../../api/ruleSets';
 import type { ShareRoute } from '../../../api/sharing';
+import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
 
 export interface RoutePreviewProps {
@@ -20,6 +21,7 @@ export function RoutePreview({ route, requesterName, providerName }: RoutePrevie
   const { t, pick } = useI18n();
   const ruleSets = useRuleSets();
   if (!route) return <Typography.Paragraph type="secondary">{t('share.preview.choose')}</Typography.Paragraph>;
+  if (ruleSets.isPending) return <PageLoading />;
   const limits = (ruleSets.data?.find((set) => set.inForce) ?? ruleSets.data?.[0])?.document.limits ?? {};
   const steps = ROUTE_STEPS[route].map((code) => {
     const limit = limits[code];

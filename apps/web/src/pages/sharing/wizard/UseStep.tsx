@@ -67,7 +67,9 @@ export function UseStep({ keys, keysLoading }: UseStepProps) {
         extra={
           <span>
             {t(keys.length === 0 && !keysLoading ? 'share.wizard.systemsNone' : 'share.wizard.systemsHelp')}{' '}
-            <Link to="/profile">{t('share.wizard.systemsProfile')}</Link>
+            <Link to="/profile" className="gs-text-link">
+              {t('share.wizard.systemsProfile')}
+            </Link>
           </span>
         }
       >
