@@ -54,7 +54,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const audit = createAuditService({ clock, hashAlg: config.auditHash });
   const deadlines = createDeadlinesService({ db, audit, clock });
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
-  const exit = createExitService({ db, audit, clock, config });
+  const exit = createExitService({ db, pool: database.pool, audit, clock, config });
   const grantListeners = new Set<(grantId: string) => void>();
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
   grantListeners.add((id) => exit.invalidateGrant(id));

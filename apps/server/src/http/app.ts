@@ -160,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerRectificationRoutes(app, services.rectifications);
   registerCatalogRoutes(app, services.catalog);
   registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
-  registerExitRoutes(app, services.exit);
+  registerExitRoutes(app, services.exit, config.logLevel);
   registerSharingRoutes(app, services.shareRequests, services.grants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
 

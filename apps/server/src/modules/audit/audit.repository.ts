@@ -3,7 +3,16 @@ import type { Executor } from '../../db/executor.js';
 import type { AuditRow } from '../../db/schema.js';
 
 /** Any constant: the advisory lock that serialises appends to the chain. */
-const CHAIN_LOCK_KEY = 7_426_001;
+export const CHAIN_LOCK_KEY = 7_426_001;
+
+/**
+ * Takes the chain lock for the session and reads the head, in one round trip (a simple-protocol
+ * query of two statements; the second sees every append committed before the lock was granted).
+ * For a writer that keeps the lock across a few batches (the exit's group commit on PostgreSQL):
+ * while it holds it, nobody else appends, so it knows the head without reading it again.
+ */
+export const LOCK_CHAIN_SESSION_SQL = `select pg_advisory_lock(${CHAIN_LOCK_KEY}); select hash from audit_log order by seq desc limit 1`;
+export const UNLOCK_CHAIN_SESSION_SQL = `select pg_advisory_unlock(${CHAIN_LOCK_KEY})`;
 
 export interface NewAuditRow {
   at: Date;

@@ -7,7 +7,15 @@ import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { AuditRow } from '../../db/schema.js';
 import { GENESIS_HASH, auditEntryHash, type AuditHashAlg } from './audit-hash.js';
-import { insertAuditRow, insertAuditRows, lockChainHead, readChainPage, searchAuditRows, type AuditFilter } from './audit.repository.js';
+import {
+  insertAuditRow,
+  insertAuditRows,
+  lockChainHead,
+  readChainPage,
+  searchAuditRows,
+  type AuditFilter,
+  type NewAuditRow,
+} from './audit.repository.js';
 
 export interface AuditEvent {
   readonly action: string;
@@ -33,6 +41,11 @@ export interface AuditService {
    * commit of the exit, ADR 0007); same chain format as record(). Returns their seqs in order.
    */
   recordBatch(trx: Executor, items: readonly AuditBatchItem[]): Promise<number[]>;
+  /**
+   * The rows of a batch chained after `prev` (pure): for writers that take the chain-head lock
+   * themselves in fewer round trips (the exit's PostgreSQL path, ADR 0007). Same format as record().
+   */
+  chainBatch(prev: string, items: readonly AuditBatchItem[]): NewAuditRow[];
   verify(db: Executor): Promise<AuditVerification>;
   search(db: Executor, filter: AuditFilter): Promise<{ entries: AuditEntry[]; nextBeforeSeq: number | null }>;
 }
@@ -74,13 +87,17 @@ export function createAuditService(deps: { clock: Clock; hashAlg: AuditHashAlg }
 
     async recordBatch(trx, items) {
       if (items.length === 0) return [];
-      let prev = (await lockChainHead(trx)) ?? GENESIS_HASH;
-      const rows = items.map((item) => {
-        const row = chained(item.ctx, item.event, item.at, prev);
-        prev = row.hash;
+      const prev = (await lockChainHead(trx)) ?? GENESIS_HASH;
+      return insertAuditRows(trx, this.chainBatch(prev, items));
+    },
+
+    chainBatch(prev, items) {
+      let last = prev;
+      return items.map((item) => {
+        const row = chained(item.ctx, item.event, item.at, last);
+        last = row.hash;
         return row;
       });
-      return insertAuditRows(trx, rows);
     },
 
     async verify(db) {

@@ -8,10 +8,12 @@
  * fails, every call of the batch fails and no data is sent.
  */
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import { insertDeliveries, setDeliveryFingerprint, type NewDelivery } from './exit.repository.js';
+import { createPostgresWriter } from './journal-postgres.js';
 
 export interface JournalEntry {
   readonly ctx: RequestContext;
@@ -42,15 +44,24 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Bounded by PostgreSQL's 65,535 parameters per statement (audit rows have 15 columns). */
+/** Bounded by PostgreSQL's 65,535 parameters per statement on the Kysely path (audit rows have 15 columns). */
 export const MAX_BATCH = 1000;
 
-export function createDeliveryJournal(deps: { db: Kysely<Database>; audit: AuditService; maxBatch?: number }): DeliveryJournal {
+export function createDeliveryJournal(deps: {
+  db: Kysely<Database>;
+  /** The pg pool on PostgreSQL: batches are then written in one pipelined round trip each (journal-postgres.ts). */
+  pool: pg.Pool | null;
+  audit: AuditService;
+  maxBatch?: number;
+}): DeliveryJournal {
   const maxBatch = Math.min(deps.maxBatch ?? MAX_BATCH, MAX_BATCH);
-  let queue: Pending[] = [];
-  let writing: Promise<void> | null = null;
+  const queue: Pending[] = [];
+  const { pool } = deps;
+
+  const postgres = pool ? createPostgresWriter(pool, deps.audit) : null;
 
   async function commit(batch: readonly Pending[]): Promise<JournalReceipt[]> {
+    if (postgres) return postgres.commit(batch.map((p) => p.entry));
     return deps.db.transaction().execute(async (trx) => {
       const seqs = await deps.audit.recordBatch(
         trx,
@@ -71,38 +82,73 @@ export function createDeliveryJournal(deps: { db: Kysely<Database>; audit: Audit
     });
   }
 
-  async function drain(): Promise<void> {
-    // Let the calls that arrived in the same turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        const receipts = await commit(batch);
-        batch.forEach((p, i) => p.resolve(receipts[i] ?? { auditSeq: 0, serial: null }));
-      } catch (error) {
-        for (const p of batch) p.reject(error);
+  /** Batches being written; on PostgreSQL two at a time (the second is sent while the first runs). */
+  const pipeline = postgres ? 2 : 1;
+  let inFlight = 0;
+  let scheduled = false;
+  let resting: Promise<void> | null = null;
+  let idleWaiters: (() => void)[] = [];
+
+  function settle(batch: readonly Pending[], work: Promise<JournalReceipt[]>): void {
+    inFlight++;
+    work
+      .then(
+        (receipts) => batch.forEach((p, i) => p.resolve(receipts[i] ?? { auditSeq: 0, serial: null })),
+        (error: unknown) => batch.forEach((p) => p.reject(error)),
+      )
+      .finally(() => {
+        inFlight--;
+        if (queue.length > 0) pump();
+        else if (inFlight === 0) rest();
+      });
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && inFlight < pipeline) {
+      if (resting) {
+        void resting.then(pump);
+        return;
       }
+      if (postgres && !postgres.ready()) {
+        void postgres.whenReady().then(pump);
+        return;
+      }
+      const batch = queue.splice(0, maxBatch);
+      settle(batch, commit(batch));
     }
   }
 
-  function start(): void {
-    writing ??= drain().finally(() => {
-      writing = null;
-      // Entries appended while the last commit was finishing.
-      if (queue.length > 0) start();
-    });
+  /** Idle: the chain lock and the connection go back (and the pool can close). */
+  function rest(): void {
+    const done = () => {
+      resting = null;
+      if (queue.length > 0) pump();
+      else if (inFlight === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        waiters.forEach((w) => w());
+      }
+    };
+    if (!postgres) return done();
+    resting ??= postgres.rest().finally(done);
   }
 
   return {
     append(entry) {
       return new Promise<JournalReceipt>((resolve, reject) => {
         queue.push({ entry, resolve, reject });
-        start();
+        if (scheduled) return;
+        scheduled = true;
+        // Let the calls that arrive in the same turn of the event loop join the batch.
+        setImmediate(() => {
+          scheduled = false;
+          pump();
+        });
       });
     },
-    async idle() {
-      while (writing) await writing;
+    idle() {
+      if (queue.length === 0 && inFlight === 0 && !resting && !scheduled) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
   };
 }

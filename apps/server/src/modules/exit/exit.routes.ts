@@ -4,17 +4,42 @@
  * there is audited.
  */
 import { routes } from '@gongshu/contracts';
+import type { FastifyReply } from 'fastify';
+import type { LevelWithSilent } from 'pino';
 import type { App } from '../../http/types.js';
 import type { ExitService } from './exit.service.js';
 
-export function registerExitRoutes(app: App, exit: ExitService): void {
+/**
+ * The answers carry personal data for machines: never cached, never sniffed. They need none of the
+ * browser headers of helmet (CSP, frame and opener policies), which @fastify/helmet rebuilds on
+ * every request; the exit is the platform's hot path, so it sets only these two.
+ */
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: 100 };
+
+/**
+ * Lookups and queries log at warn (or less, if the platform is quieter), not per request: every
+ * call and every refusal is already an audit entry with the request id, caller and grant, and a
+ * delivery row. Errors are still logged.
+ */
+function hotPath(logLevel: string): { helmet: false; logLevel: LevelWithSilent } {
+  const quieter = (LEVELS[logLevel] ?? 30) >= (LEVELS.warn ?? 40);
+  return { helmet: false, logLevel: quieter ? (logLevel as LevelWithSilent) : 'warn' };
+}
+function noStore(reply: FastifyReply): void {
+  void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+}
+
+export function registerExitRoutes(app: App, exit: ExitService, logLevel: string): void {
   const r = routes;
-  app.get(r.exitLookup.url, { schema: r.exitLookup.schema, config: { access: 'authenticated' } }, async (request) =>
-    exit.lookup(request.ctx, request.params.grantId, request.params.key, request.query.fields),
-  );
-  app.post(r.exitQuery.url, { schema: r.exitQuery.schema, config: { access: 'authenticated' } }, async (request) =>
-    exit.query(request.ctx, request.params.grantId, request.body),
-  );
+  const HOT_PATH = hotPath(logLevel);
+  app.get(r.exitLookup.url, { schema: r.exitLookup.schema, config: { access: 'authenticated' }, ...HOT_PATH }, async (request, reply) => {
+    noStore(reply);
+    return exit.lookup(request.ctx, request.params.grantId, request.params.key, request.query.fields);
+  });
+  app.post(r.exitQuery.url, { schema: r.exitQuery.schema, config: { access: 'authenticated' }, ...HOT_PATH }, async (request, reply) => {
+    noStore(reply);
+    return exit.query(request.ctx, request.params.grantId, request.body);
+  });
   app.get(r.exitExtract.url, { schema: r.exitExtract.schema, config: { access: 'authenticated' } }, async (request, reply) => {
     const result = await exit.extract(request.ctx, request.params.grantId, request.query.format, request.query.fields);
     return reply
@@ -22,6 +47,7 @@ export function registerExitRoutes(app: App, exit: ExitService): void {
       .header('x-gongshu-grant', result.provenance.grant.number)
       .header('x-gongshu-delivery', result.provenance.deliveryId)
       .header('x-gongshu-citation', encodeURIComponent(result.provenance.citation))
+      .header('cache-control', 'no-store')
       .type(result.contentType)
       .send(result.stream);
   });

@@ -4,17 +4,18 @@
  * fields → masking by sensitivity and security level → provenance → audit entry and delivery row,
  * committed before the answer is sent (group commit, delivery-journal.ts; ADR 0007).
  */
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ExitRecord, Provenance } from '@gongshu/contracts';
 import { checkGrantAccess, fail, refuse, type ExitCaller, type Refusal } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { createTtlCache } from '../../ttl-cache.js';
 import { AuditedRefusal } from '../audit/audited-refusal.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { deliveryId } from './delivery-id.js';
 import { createDeliveryJournal, type DeliveryJournal } from './delivery-journal.js';
 import { buildExitGrant, presenterFor, type ExitGrant } from './exit-grant.js';
 import { lookupSql, readBlocks, runLookup, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
@@ -34,6 +35,8 @@ const SESSION_ROLES = new Set(['steward', 'agency_staff']);
 
 export interface ExitDeps {
   readonly db: Kysely<Database>;
+  /** The pg pool on PostgreSQL (the journal's short path), null on PGlite. */
+  readonly pool: pg.Pool | null;
   readonly audit: AuditService;
   readonly clock: Clock;
   readonly config: Pick<Config, 'maskKey' | 'accessCacheSeconds'>;
@@ -89,7 +92,7 @@ export function createExitService(deps: ExitDeps) {
     // An unknown grant is not remembered: a grant created a moment later must work at once.
     { keep: (grant) => grant !== null },
   );
-  const journal: DeliveryJournal = createDeliveryJournal({ db, audit });
+  const journal: DeliveryJournal = createDeliveryJournal({ db, pool: deps.pool, audit });
 
   /** The grant check; a refusal is audited (durably, through the journal) before it is thrown. */
   async function admit(
@@ -215,7 +218,7 @@ export function createExitService(deps: ExitDeps) {
       const row = await runLookup(db, text, key);
       const record = row ? presenterFor(grant, codes)(row) : null;
       const at = clock();
-      const id = randomUUID();
+      const id = deliveryId();
       // The identifier looked up is kept only as a keyed hash (R29.1).
       const keyHash = (await hash())(key);
       await deliver(ctx, grant, {
@@ -270,7 +273,7 @@ export function createExitService(deps: ExitDeps) {
       const records = rows.map(present);
       const h = await hash();
       const at = clock();
-      const id = randomUUID();
+      const id = deliveryId();
       await deliver(ctx, grant, {
         id,
         kind: 'query',
@@ -299,7 +302,7 @@ export function createExitService(deps: ExitDeps) {
       const extent = await tableExtent(db, table.name);
       if (!extent) fail('EXIT_NO_DATA');
       const at = clock();
-      const id = randomUUID();
+      const id = deliveryId();
       const { watermarkKey, number } = grant.record;
       // Recorded and audited before the first byte leaves; rows and completion follow at the end.
       const serial = await deliver(

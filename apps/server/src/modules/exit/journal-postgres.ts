@@ -1,0 +1,242 @@
+/**
+ * The group commit on PostgreSQL (ADR 0007). Under load the round trips of the batches, not the
+ * CPU, set the pace of the exit, so the writer:
+ *
+ * - keeps one connection while batches follow each other (it never queues behind the lookups for
+ *   a pooled connection);
+ * - takes the audit chain's lock (the same advisory lock as AuditService.record) for its session
+ *   and reads the head once; while it holds the lock nobody else appends, so it knows the head;
+ * - appends each batch in ONE autocommit statement: the chained audit rows and the delivery rows
+ *   (unnest of column arrays: 29 parameters whatever the batch size), committed (and fsynced)
+ *   before the statement returns;
+ * - pipelines: the next batch is sent while the previous one runs (the connection executes them in
+ *   order). Each statement is guarded: it appends only if the chain head is the one its rows were
+ *   chained to, so a batch after a failed one appends nothing, is chained again to the real head
+ *   and sent once more;
+ * - lets the lock go after HOLD_MS (it stops sending, waits for the batches in flight, unlocks)
+ *   or when idle, so other writers (sign-ins, workflows, other processes) wait at most that long.
+ *   A connection is never returned to the pool holding the lock; a failed one is destroyed, which
+ *   drops the lock.
+ *
+ * A batch with an extract writes its fingerprint (which depends on the serial the insert draws) in
+ * the same explicit transaction as its rows.
+ */
+import type pg from 'pg';
+import { GENESIS_HASH } from '../audit/audit-hash.js';
+import { LOCK_CHAIN_SESSION_SQL, UNLOCK_CHAIN_SESSION_SQL } from '../audit/audit.repository.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { JournalEntry, JournalReceipt } from './delivery-journal.js';
+
+/** The longest the writer keeps the chain lock while batches follow each other. */
+export const HOLD_MS = 20;
+
+const APPEND_SQL = `
+with h as (
+  select coalesce((select hash from audit_log order by seq desc limit 1), $29) = $29 as ok
+), a as (
+  insert into audit_log (at, actor_user_id, actor_label, actor_agency_id, via, action, subject_type, subject_id, outcome,
+                         request_id, ip, details, hash_alg, prev_hash, hash)
+  select * from unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::text[], $15::text[])
+  where (select ok from h)
+  returning seq
+), d as (
+  insert into deliveries (id, grant_id, kind, format, via, api_key_id, user_id, at, rows, fields, parameters, request_id, completed_at)
+  select * from unnest($16::uuid[], $17::uuid[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::uuid[],
+                       $23::timestamptz[], $24::int[], $25::jsonb[], $26::jsonb[], $27::text[], $28::timestamptz[])
+  where (select ok from h)
+  returning id, serial
+)
+select (select ok from h) as ok,
+       (select coalesce(json_agg(seq order by seq), '[]') from a) as seqs,
+       (select coalesce(json_agg(json_build_object('id', id, 'serial', serial)), '[]') from d) as deliveries`;
+
+const READ_HEAD_SQL = 'select hash from audit_log order by seq desc limit 1';
+
+type AuditRows = ReturnType<AuditService['chainBatch']>;
+
+interface Written {
+  readonly ok: boolean;
+  readonly seqs: number[];
+  readonly serials: Map<string, number>;
+}
+
+export interface PostgresWriter {
+  /** Whether another batch may be sent now (false while the writer lets the lock go). */
+  ready(): boolean;
+  /** Resolves when batches may be sent again. */
+  whenReady(): Promise<void>;
+  commit(batch: readonly JournalEntry[]): Promise<JournalReceipt[]>;
+  /** Called when nothing is queued or in flight: unlocks and gives the connection back. */
+  rest(): Promise<void>;
+}
+
+async function append(c: pg.PoolClient, rows: AuditRows, prev: string, batch: readonly JournalEntry[]): Promise<Written> {
+  const deliveries = batch.flatMap((e) => (e.delivery ? [e.delivery] : []));
+  const column = <T, V>(list: readonly T[], pick: (item: T) => V): V[] => list.map(pick);
+  const result = await c.query<{ ok: boolean; seqs: number[]; deliveries: { id: string; serial: number }[] }>(APPEND_SQL, [
+    column(rows, (r) => r.at),
+    column(rows, (r) => r.actor_user_id),
+    column(rows, (r) => r.actor_label),
+    column(rows, (r) => r.actor_agency_id),
+    column(rows, (r) => r.via),
+    column(rows, (r) => r.action),
+    column(rows, (r) => r.subject_type),
+    column(rows, (r) => r.subject_id),
+    column(rows, (r) => r.outcome),
+    column(rows, (r) => r.request_id),
+    column(rows, (r) => r.ip),
+    column(rows, (r) => JSON.stringify(r.details)),
+    column(rows, (r) => r.hash_alg),
+    column(rows, (r) => r.prev_hash),
+    column(rows, (r) => r.hash),
+    column(deliveries, (d) => d.id),
+    column(deliveries, (d) => d.grant_id),
+    column(deliveries, (d) => d.kind),
+    column(deliveries, (d) => d.format),
+    column(deliveries, (d) => d.via),
+    column(deliveries, (d) => d.api_key_id),
+    column(deliveries, (d) => d.user_id),
+    column(deliveries, (d) => d.at),
+    column(deliveries, (d) => d.rows),
+    column(deliveries, (d) => JSON.stringify(d.fields)),
+    column(deliveries, (d) => JSON.stringify(d.parameters)),
+    column(deliveries, (d) => d.request_id),
+    column(deliveries, (d) => d.completed_at),
+    prev,
+  ]);
+  const row = result.rows[0];
+  return { ok: row?.ok === true, seqs: row?.seqs ?? [], serials: new Map((row?.deliveries ?? []).map((d) => [d.id, d.serial])) };
+}
+
+async function appendWithFingerprints(c: pg.PoolClient, rows: AuditRows, prev: string, batch: readonly JournalEntry[]): Promise<Written> {
+  await c.query('begin');
+  try {
+    const written = await append(c, rows, prev, batch);
+    for (const entry of batch) {
+      const serial = entry.delivery ? written.serials.get(entry.delivery.id) : undefined;
+      if (entry.fingerprint && entry.delivery && serial !== undefined) {
+        await c.query('update deliveries set fingerprint = $1 where id = $2', [entry.fingerprint(serial), entry.delivery.id]);
+      }
+    }
+    await c.query('commit');
+    return written;
+  } catch (error) {
+    await c.query('rollback');
+    throw error;
+  }
+}
+
+export function createPostgresWriter(pool: pg.Pool, audit: AuditService): PostgresWriter {
+  let client: Promise<pg.PoolClient> | null = null;
+  let locked = false;
+  /** The head the next batch chains to: the last hash sent (assuming the batches before succeed). */
+  let head: string | null = null;
+  let lockedAt = 0;
+  let inFlight = 0;
+  let unlocking: Promise<void> | null = null;
+
+  const connection = (): Promise<pg.PoolClient> => (client ??= pool.connect());
+
+  /** A failed connection is destroyed (PostgreSQL then drops its lock); the next batch starts over. */
+  async function discard(error: unknown): Promise<void> {
+    const c = client;
+    client = null;
+    locked = false;
+    head = null;
+    (await c?.catch(() => null))?.release(error instanceof Error ? error : new Error(String(error)));
+  }
+
+  async function unlock(): Promise<void> {
+    if (!locked || !client) return;
+    const c = await client;
+    locked = false;
+    head = null;
+    await c.query(UNLOCK_CHAIN_SESSION_SQL);
+  }
+
+  /** The head, locking first if this session does not hold the lock (sent in order on the connection). */
+  async function currentHead(c: pg.PoolClient): Promise<string> {
+    if (head !== null) return head;
+    if (!locked) {
+      locked = true;
+      lockedAt = performance.now();
+      const result = (await c.query(LOCK_CHAIN_SESSION_SQL)) as unknown as pg.QueryResult<{ hash: string }>[];
+      head ??= result[1]?.rows[0]?.hash ?? GENESIS_HASH;
+    } else {
+      const result = await c.query<{ hash: string }>(READ_HEAD_SQL);
+      head ??= result.rows[0]?.hash ?? GENESIS_HASH;
+    }
+    return head;
+  }
+
+  async function send(c: pg.PoolClient, batch: readonly JournalEntry[], attempt: number): Promise<Written> {
+    const prev = await currentHead(c);
+    const rows = audit.chainBatch(
+      prev,
+      batch.map((e) => ({ ctx: e.ctx, event: e.event, at: e.at })),
+    );
+    // The next batch chains to this one's last hash without waiting for it (pipelining).
+    head = rows.at(-1)?.hash ?? prev;
+    const withFingerprints = batch.some((e) => e.fingerprint);
+    const written = withFingerprints ? await appendWithFingerprints(c, rows, prev, batch) : await append(c, rows, prev, batch);
+    if (written.ok) return written;
+    // A batch before this one failed: nothing was appended; chain again to the real head.
+    head = null;
+    if (attempt > 0) throw new Error('the audit chain head moved under the journal’s lock');
+    return send(c, batch, attempt + 1);
+  }
+
+  return {
+    ready() {
+      if (unlocking) return false;
+      if (locked && performance.now() - lockedAt > HOLD_MS) {
+        // Let the others in: no new batch until the ones in flight are done and the lock is gone.
+        const waitForIdle = async () => {
+          while (inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
+          await unlock();
+        };
+        unlocking = waitForIdle()
+          .catch(discard)
+          .finally(() => (unlocking = null));
+        return false;
+      }
+      return true;
+    },
+
+    async commit(batch) {
+      inFlight++;
+      try {
+        const c = await connection();
+        const written = await send(c, batch, 0);
+        return batch.map((e, i) => ({
+          auditSeq: written.seqs[i] ?? 0,
+          serial: e.delivery ? (written.serials.get(e.delivery.id) ?? null) : null,
+        }));
+      } catch (error) {
+        head = null;
+        // A statement error leaves the connection usable; anything else (connection lost) does not.
+        if (!(error instanceof Error && 'severity' in error)) await discard(error);
+        throw error;
+      } finally {
+        inFlight--;
+      }
+    },
+
+    async rest() {
+      if (unlocking) await unlocking;
+      if (!client || inFlight > 0) return;
+      try {
+        await unlock();
+        (await client).release();
+        client = null;
+      } catch (error) {
+        await discard(error);
+      }
+    },
+
+    async whenReady() {
+      await unlocking;
+    },
+  };
+}
