@@ -136,7 +136,7 @@ async function consumerFilesRequest(page: Page, baseUrl: string): Promise<void> 
   await expectHeading(page, RESOURCE);
   await page.locator('[data-testid="resource-share-type"][data-share-type="conditional"]').waitFor({ state: 'visible' });
   await page.getByTestId('resource-apply').click();
-  await page.waitForURL((url) => url.pathname === '/share/requests/new' && url.searchParams.get('resourceId') === resourceId);
+  await page.waitForURL((url) => url.pathname === '/sharing/requests/new' && url.searchParams.get('resourceId') === resourceId);
   await expectHeading(page, '数据共享申请');
 
   // Step 1: the resource is chosen, conditional; the route and its working-day limits show.
@@ -176,7 +176,7 @@ async function consumerFilesRequest(page: Page, baseUrl: string): Promise<void> 
   await checkAxe(page);
   await shot(page, 's5-wizard-review-tax-steward');
   await page.getByTestId('wizard-submit').click();
-  await page.waitForURL((url) => /^\/share\/requests\/[0-9a-f-]{36}$/.test(url.pathname));
+  await page.waitForURL((url) => /^\/sharing\/requests\/[0-9a-f-]{36}$/.test(url.pathname));
   requestId = new URL(page.url()).pathname.split('/').pop() ?? '';
   await page.locator('[data-testid="share-state"][data-state="formal_review"]').first().waitFor({ state: 'visible' });
   const current = await page.getByTestId('request-current-step').innerText();
@@ -185,7 +185,7 @@ async function consumerFilesRequest(page: Page, baseUrl: string): Promise<void> 
 }
 
 async function reviewerApproves(page: Page, baseUrl: string): Promise<void> {
-  await as(page, baseUrl, 'reviewer', '/share/reviews');
+  await as(page, baseUrl, 'reviewer', '/sharing/reviews');
   await expectHeading(page, '共享审核');
   const row = page.locator(`[data-testid="share-request-row"][data-id="${requestId}"]`);
   await row.waitFor({ state: 'visible' });
@@ -194,7 +194,7 @@ async function reviewerApproves(page: Page, baseUrl: string): Promise<void> {
   await shot(page, 's7-review-queue-reviewer');
 
   await row.getByTestId('share-request-link').click();
-  await page.waitForURL((url) => url.pathname === `/share/requests/${requestId}`);
+  await page.waitForURL((url) => url.pathname === `/sharing/requests/${requestId}`);
   await page.getByTestId('section-formal-review').waitFor({ state: 'visible' });
   await page.getByTestId('formal-review-comment').fill('申请要素齐全，转提供单位审核。');
   await page.getByTestId('formal-review-approve').click();
@@ -204,7 +204,7 @@ async function reviewerApproves(page: Page, baseUrl: string): Promise<void> {
 }
 
 async function providerApproves(page: Page, baseUrl: string): Promise<void> {
-  await as(page, baseUrl, PROVIDER, '/share/provider');
+  await as(page, baseUrl, PROVIDER, '/sharing/provider');
   await expectHeading(page, '待我审核');
   const row = page.locator(`[data-testid="share-request-row"][data-id="${requestId}"]`);
   await row.waitFor({ state: 'visible' });
@@ -213,7 +213,7 @@ async function providerApproves(page: Page, baseUrl: string): Promise<void> {
   await shot(page, 's9-provider-queue-market-steward');
 
   await row.getByTestId('share-request-link').click();
-  await page.waitForURL((url) => url.pathname === `/share/requests/${requestId}`);
+  await page.waitForURL((url) => url.pathname === `/sharing/requests/${requestId}`);
   await page.getByTestId('section-provider-review').waitFor({ state: 'visible' });
   const checked = await page.getByTestId('provider-fields').getByRole('checkbox', { checked: true }).count();
   if (checked !== FIELDS.length) throw new Error(`${checked} fields are proposed for approval, not ${FIELDS.length}`);
@@ -227,12 +227,12 @@ async function providerApproves(page: Page, baseUrl: string): Promise<void> {
 }
 
 async function consumerRegistersKey(page: Page, baseUrl: string): Promise<void> {
-  await as(page, baseUrl, CONSUMER, '/share/grants');
+  await as(page, baseUrl, CONSUMER, '/sharing/grants');
   await expectHeading(page, '共享授权');
   const row = page.locator(`[data-testid="grant-row"][data-id="${grantId}"]`);
   await row.waitFor({ state: 'visible' });
   await row.getByTestId('grant-link').click();
-  await page.waitForURL((url) => url.pathname === `/share/grants/${grantId}`);
+  await page.waitForURL((url) => url.pathname === `/sharing/grants/${grantId}`);
   await expectHeading(page, RESOURCE);
   await page.locator('[data-testid="grant-status"][data-status="active"]').first().waitFor({ state: 'visible' });
   const citation = await page.getByTestId('citation').innerText();
@@ -278,7 +278,7 @@ async function systemCallsApi(page: Page, baseUrl: string): Promise<void> {
 }
 
 async function deliveryLogged(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/share/grants/${grantId}`);
+  await page.goto(`${baseUrl}/sharing/grants/${grantId}`);
   await expectHeading(page, RESOURCE);
   const row = page.locator('[data-testid="delivery-row"][data-via="api_key"]').filter({ hasText: KEY_NAME });
   await row.waitFor({ state: 'visible' });
@@ -294,7 +294,7 @@ async function deliveryLogged(page: Page, baseUrl: string): Promise<void> {
   await shot(page, 's12-grant-deliveries-tax-steward');
 
   // The resource's lineage, for the bureau: the grant and its consumer are drawn.
-  await as(page, baseUrl, 'reviewer', `/share/lineage/${resourceId}`);
+  await as(page, baseUrl, 'reviewer', `/sharing/lineage/${resourceId}`);
   await expectHeading(page, '数据血缘');
   await page.getByTestId('lineage-graph').waitFor({ state: 'visible' });
   log(`  lineage: ${await page.getByTestId('lineage-summary').innerText()}`);

@@ -95,15 +95,15 @@ export const routes: RouteObject[] = [
           guarded('/data/:resourceId/quality', 'catalog.read', QualitySettingsPage),
           // Sharing between agencies (R14–R17): requests, the provider's and the bureau's queues, grants
           // and lineage; the server decides per request and grant. Notifications link to
-          // /share/requests/:id and /share/grants/:id.
-          guarded('/share/requests', 'share.read', MyRequestsPage),
-          guarded('/share/requests/new', 'share.request', RequestWizardPage),
-          guarded('/share/requests/:id', 'share.read', RequestDetailPage),
-          guarded('/share/provider', 'share.provide', ProviderQueuePage),
-          guarded('/share/reviews', 'share.review', ShareReviewQueuePage),
-          guarded('/share/grants', 'share.read', GrantsPage),
-          guarded('/share/grants/:id', 'share.read', GrantPage),
-          guarded('/share/lineage/:resourceId', 'share.read', LineagePage),
+          // /sharing/requests/:id and /sharing/grants/:id.
+          guarded('/sharing/requests', 'share.read', MyRequestsPage),
+          guarded('/sharing/requests/new', 'share.request', RequestWizardPage),
+          guarded('/sharing/requests/:id', 'share.read', RequestDetailPage),
+          guarded('/sharing/provider', 'share.provide', ProviderQueuePage),
+          guarded('/sharing/reviews', 'share.review', ShareReviewQueuePage),
+          guarded('/sharing/grants', 'share.read', GrantsPage),
+          guarded('/sharing/grants/:id', 'share.read', GrantPage),
+          guarded('/sharing/lineage/:resourceId', 'share.read', LineagePage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

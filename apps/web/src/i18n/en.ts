@@ -1233,6 +1233,7 @@ export const en: Messages = {
   'share.mask.year': 'Year only',
 
   'share.fields.region': 'Fields',
+  'share.fields.regionChoose': 'Choose fields',
   'share.fields.empty': 'No fields',
   'share.fields.chooseColumn': 'Choose',
   'share.fields.choose': 'Choose the field “{name}”',
@@ -1364,6 +1365,7 @@ export const en: Messages = {
   'share.detail.subtitle': '{number} · {requester} → {provider}',
   'share.detail.clock': 'Steps on the clock',
   'share.detail.current': 'Current step: {step} ({agency}),',
+  'share.detail.receivedOn': 'received {date}',
   'share.detail.noSteps': 'No steps yet',
   'share.detail.content': 'The request',
   'share.detail.number': 'Number',

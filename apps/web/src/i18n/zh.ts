@@ -1187,6 +1187,7 @@ export const zh = {
   'share.mask.year': '只保留年份',
 
   'share.fields.region': '信息项',
+  'share.fields.regionChoose': '选择信息项',
   'share.fields.empty': '没有信息项',
   'share.fields.chooseColumn': '选择',
   'share.fields.choose': '选择信息项“{name}”',
@@ -1312,6 +1313,7 @@ export const zh = {
   'share.detail.subtitle': '{number} · {requester} → {provider}',
   'share.detail.clock': '办理时限',
   'share.detail.current': '当前环节：{step}（{agency}），',
+  'share.detail.receivedOn': '{date} 收到',
   'share.detail.noSteps': '尚无办理环节',
   'share.detail.content': '申请内容',
   'share.detail.number': '申请编号',

@@ -30,16 +30,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/catalog/mine', label: 'nav.catalogMine', permission: 'catalog.edit', matches: ['/catalog/new', '/catalog/versions'] },
   // Sharing (R14–R17): my agency's requests (the wizard and each request belong to it), the
   // provider's queue, and grants (a resource's lineage opens from its grants).
-  { path: '/share/requests', label: 'nav.shareRequests', permission: 'share.read' },
-  { path: '/share/provider', label: 'nav.shareProvider', permission: 'share.provide' },
-  { path: '/share/grants', label: 'nav.shareGrants', permission: 'share.read', matches: ['/share/lineage'] },
+  { path: '/sharing/requests', label: 'nav.shareRequests', permission: 'share.read' },
+  { path: '/sharing/provider', label: 'nav.shareProvider', permission: 'share.provide' },
+  { path: '/sharing/grants', label: 'nav.shareGrants', permission: 'share.read', matches: ['/sharing/lineage'] },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
   // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).
   { path: '/rectifications', label: 'nav.rectifications', permission: 'rectification.read', group: 'nav.console' },
   // The bureau's formal review of catalog submissions and changes (R10.2, R10.3).
   { path: '/catalog/reviews', label: 'nav.catalogReviews', permission: 'catalog.review', group: 'nav.console', badge: 'catalogReviews' },
   // The bureau's formal review of share requests, escalations and consultations (R14–R16).
-  { path: '/share/reviews', label: 'nav.shareReviews', permission: 'share.review', group: 'nav.console' },
+  { path: '/sharing/reviews', label: 'nav.shareReviews', permission: 'share.review', group: 'nav.console' },
   { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console', labelOutsideGroup: 'nav.directory' },
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
   { path: '/console/calendar', label: 'nav.calendar', permission: 'console.view', group: 'nav.console' },

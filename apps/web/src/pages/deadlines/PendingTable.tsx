@@ -16,9 +16,6 @@ export interface PendingTableProps {
   readonly loading?: boolean;
   /** The responsible agency column (the bureau's view of every agency). */
   readonly showAgency?: boolean;
-  /** The title column (off where the steps all belong to the item on the page). */
-  readonly showTitle?: boolean;
-  readonly emptyText?: string;
 }
 
 /**
@@ -26,7 +23,7 @@ export interface PendingTableProps {
  * with its basis, working days left (red when overdue, orange at one day or less), provisional
  * mark (R37.1) and state.
  */
-export function PendingTable({ items, loading = false, showAgency = false, showTitle = true, emptyText }: PendingTableProps) {
+export function PendingTable({ items, loading = false, showAgency = false }: PendingTableProps) {
   const { t, pick } = useI18n();
   return (
     <Table<PendingItem>
@@ -37,22 +34,18 @@ export function PendingTable({ items, loading = false, showAgency = false, showT
       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
       scroll={{ x: showAgency ? 960 : 760 }}
       data-testid="pending-table"
-      locale={{ emptyText: <EmptyText>{emptyText ?? t('deadline.pending.empty')}</EmptyText> }}
+      locale={{ emptyText: <EmptyText>{t('deadline.pending.empty')}</EmptyText> }}
       // Row hooks for tests and styles: data-* attributes are not in the row props' type.
       onRow={(item) => ({ 'data-testid': 'pending-row', 'data-overdue': String(item.overdue) }) as HTMLAttributes<HTMLElement>}
       columns={[
-        ...(showTitle
-          ? [
-              {
-                key: 'title',
-                title: t('deadline.col.title'),
-                render: (_: unknown, item: PendingItem) => {
-                  const to = safeNext(item.link);
-                  return to ? <Link to={to}>{item.title}</Link> : <Typography.Text>{item.title}</Typography.Text>;
-                },
-              },
-            ]
-          : []),
+        {
+          key: 'title',
+          title: t('deadline.col.title'),
+          render: (_, item) => {
+            const to = safeNext(item.link);
+            return to ? <Link to={to}>{item.title}</Link> : <Typography.Text>{item.title}</Typography.Text>;
+          },
+        },
         { key: 'step', title: t('deadline.col.step'), width: 150, render: (_, item) => pick(item.stepLabel) },
         ...(showAgency
           ? [

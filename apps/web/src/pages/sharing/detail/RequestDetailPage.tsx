@@ -11,7 +11,6 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
-import { PendingTable } from '../../deadlines/PendingTable';
 import { TimeLeft } from '../../deadlines/TimeLeft';
 import { REQUESTS_PATH } from '../shared/paths';
 import { requestTitle } from '../shared/requestTitle';
@@ -25,6 +24,7 @@ import { RejectionCard } from './RejectionCard';
 import { RequestActions } from './RequestActions';
 import { RequestFacts } from './RequestFacts';
 import { RequestTimeline } from './RequestTimeline';
+import { StepsOnClock } from './StepsOnClock';
 import { WithdrawButton } from './WithdrawButton';
 import { CardTitle } from '../../../components/CardTitle';
 
@@ -78,7 +78,7 @@ export function RequestDetailPage() {
               ) : (
                 <Typography.Paragraph type="secondary">{t(`share.actions.state.${request.state}`)}</Typography.Paragraph>
               )}
-              <PendingTable items={request.deadlines} showAgency showTitle={false} emptyText={t('share.detail.noSteps')} />
+              <StepsOnClock steps={request.deadlines} />
             </Card>
             <Card title={<CardTitle testId="section-content">{t('share.detail.content')}</CardTitle>}>
               <RequestFacts request={request} />

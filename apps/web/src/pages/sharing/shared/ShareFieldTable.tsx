@@ -38,7 +38,7 @@ export function ShareFieldTable({ fields, choice, approved, testId = 'share-fiel
     choice.onChange(fields.map((field) => field.code).filter((c) => next.has(c)));
   };
   return (
-    <ScrollRegion label={t('share.fields.region')}>
+    <ScrollRegion label={t(choice ? 'share.fields.regionChoose' : 'share.fields.region')}>
       <Table<ShareField>
         rowKey="code"
         size="small"

@@ -1,0 +1,57 @@
+import type { PendingItem } from '@gongshu/contracts';
+import { Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { EmptyText } from '../../../components/EmptyText';
+import { useI18n } from '../../../i18n/useT';
+import { DeadlineStateTag } from '../../deadlines/DeadlineStateTag';
+import { DueDate } from '../../deadlines/DueDate';
+import { ProvisionalTag } from '../../deadlines/ProvisionalTag';
+import { TimeLeft } from '../../deadlines/TimeLeft';
+
+/**
+ * Every step of a request on the clock, first to last: who acts, received and due days with the
+ * basis, and for the step still running its working days left; done steps show their state.
+ */
+export function StepsOnClock({ steps }: { readonly steps: readonly PendingItem[] }) {
+  const { t, pick } = useI18n();
+  return (
+    <Table<PendingItem>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={[...steps]}
+      data-testid="request-steps"
+      locale={{ emptyText: <EmptyText>{t('share.detail.noSteps')}</EmptyText> }}
+      onRow={(step) => ({ 'data-testid': 'request-step', 'data-state': step.state }) as HTMLAttributes<HTMLElement>}
+      columns={[
+        {
+          key: 'step',
+          title: t('deadline.col.step'),
+          render: (_, step) => (
+            <>
+              <span>{pick(step.stepLabel)}</span>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {step.responsibleAgency.name} · {t('share.detail.receivedOn', { date: step.receivedOn })}
+              </Typography.Text>
+            </>
+          ),
+        },
+        { key: 'due', title: t('deadline.col.due'), width: 130, render: (_, step) => <DueDate item={step} /> },
+        {
+          key: 'left',
+          title: t('deadline.col.state'),
+          width: 170,
+          render: (_, step) =>
+            step.state === 'open' || step.state === 'overdue' ? (
+              <>
+                <TimeLeft item={step} />
+                {step.provisional ? <ProvisionalTag /> : null}
+              </>
+            ) : (
+              <DeadlineStateTag state={step.state} />
+            ),
+        },
+      ]}
+    />
+  );
+}
