@@ -246,6 +246,16 @@ export const errorCatalog = {
     zh: '文件中未找到本节点的数据指纹',
     en: 'No fingerprint of this node was found in the file',
   },
+  DEIDENTIFY_PLAN_INVALID: {
+    zh: '去标识化方案无效',
+    en: 'The de-identification plan is not valid',
+    requirement: 'R18.4',
+  },
+  DEIDENTIFY_K_ANONYMITY_FAILED: {
+    zh: '未通过 k-匿名检查：存在少于 k 条记录的准标识符组合，且无权利人同意',
+    en: 'The k-anonymity check failed: some quasi-identifier combinations have fewer than k rows, and there is no consent of the right holder',
+    requirement: 'R18.4',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -13,3 +13,4 @@ export * from './catalog/index.js';
 export * from './aggregation/index.js';
 export * from './masking/index.js';
 export * from './sharing/index.js';
+export * from './opening/index.js';
