@@ -256,6 +256,16 @@ export const errorCatalog = {
     en: 'The k-anonymity check failed: some quasi-identifier combinations have fewer than k rows, and there is no consent of the right holder',
     requirement: 'R18.4',
   },
+  OPEN_NO_APPLICATION_NEEDED: {
+    zh: '无条件开放数据无需申请，可直接下载或调用',
+    en: 'Unconditional open data needs no application: download it or call the API',
+    requirement: 'R19.1',
+  },
+  OPEN_APPLICATION_INCOMPLETE: {
+    zh: '申请须说明用途和安全保护措施、使用期限不超过三年，并作出全部承诺',
+    en: 'An application states its purpose and protective measures, a period of at most three years, and every commitment',
+    requirement: 'R19.2',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -1,1 +1,2 @@
 export * from './deidentify.js';
+export * from './open-application.js';
