@@ -16,15 +16,9 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { makeCitizenId } from '@gongshu/domain';
-import { buildMetadata } from '../packages/domain/src/catalog/catalog.fixtures.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { systemClock, systemContext } from '../apps/server/src/context.js';
 import type { Db } from '../apps/server/src/db/connect.js';
 import { EXIT_FIELDS, apiKeyOf, insertGrant } from '../apps/server/src/modules/exit/exit.fixtures.js';
-import { demoActors } from '../apps/server/src/modules/seed/demo-actors.js';
-import { seedDemoCity } from '../apps/server/src/modules/seed/seed.service.js';
-import { prepareDatabase } from '../apps/server/src/setup.js';
-import { createServices } from '../apps/server/src/services.js';
+import { platformWithResource } from './bench-platform.js';
 import { onScratchDatabases } from './scratch-databases.js';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
@@ -107,35 +101,25 @@ async function hammer(
 }
 
 async function run(db: Db, url: string): Promise<void> {
-  const services = createServices(db, loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_DIR: tmpdir() }), systemClock);
-  await prepareDatabase(db, services);
-  await seedDemoCity(services, systemContext());
-  const as = demoActors(db.kysely);
-  const steward = await as('hrss-steward');
-  const draft = await services.catalog.createDraft(steward, {
-    metadata: buildMetadata({ name: '人口基础信息（出口基准）', fields: EXIT_FIELDS }),
-    justification: '基准测试',
-  });
-  await services.catalog.submit(steward, [draft.id]);
-  await services.catalog.approve(await as('reviewer'), draft.id, null);
+  const { services, steward, resourceId } = await platformWithResource(db, '人口基础信息（出口基准）', EXIT_FIELDS);
   const { csv, keys } = peopleCsv(ROWS);
   const dir = await mkdtemp(path.join(tmpdir(), 'gongshu-exit-bench-'));
   try {
     const file = path.join(dir, 'people.csv');
     await writeFile(file, csv);
-    const batch = await services.loads.loadFile(steward, draft.resourceId, file, { mode: 'replace', format: 'csv' });
+    const batch = await services.loads.loadFile(steward, resourceId, file, { mode: 'replace', format: 'csv' });
     if (batch.state !== 'loaded') throw new Error(`load failed: ${JSON.stringify(batch.message)}`);
     await services.loads.idle();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   const table = (
-    await db.kysely.selectFrom('resource_tables').select('table_name').where('resource_id', '=', draft.resourceId).executeTakeFirstOrThrow()
+    await db.kysely.selectFrom('resource_tables').select('table_name').where('resource_id', '=', resourceId).executeTakeFirstOrThrow()
   ).table_name;
   await sql`analyze ${sql.id('resource_data', table)}`.execute(db.kysely);
   const platform = { db: db.kysely, services };
   const key = await apiKeyOf(platform, 'civil-staff');
-  const grant = await insertGrant(platform, draft.resourceId, {
+  const grant = await insertGrant(platform, resourceId, {
     apiKeyIds: [key.id],
     validFrom: new Date('2020-01-01T00:00:00Z'),
     validTo: new Date('2099-01-01T00:00:00Z'),

@@ -15,16 +15,11 @@ import { finished, pipeline } from 'node:stream/promises';
 import { makeCitizenId } from '@gongshu/domain';
 import { sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
-import { buildField, buildMetadata } from '../packages/domain/src/catalog/catalog.fixtures.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { systemClock, systemContext } from '../apps/server/src/context.js';
+import { buildField } from '../packages/domain/src/catalog/catalog.fixtures.js';
 import type { Db } from '../apps/server/src/db/connect.js';
-import { prepareDatabase } from '../apps/server/src/setup.js';
 import { createDataTable, createIdentifierIndex, qualified } from '../apps/server/src/modules/aggregation/data-tables.js';
-import { demoActors } from '../apps/server/src/modules/seed/demo-actors.js';
-import { seedDemoCity } from '../apps/server/src/modules/seed/seed.service.js';
 import { seededRandom } from '../apps/server/src/modules/seed/synthetic-people.js';
-import { createServices } from '../apps/server/src/services.js';
+import { platformWithResource } from './bench-platform.js';
 import { onScratchDatabases } from './scratch-databases.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -96,17 +91,7 @@ async function plainCopy(db: Db, file: string): Promise<number> {
 }
 
 async function run(kind: 'pglite' | 'postgres', db: Db, file: string): Promise<void> {
-  const services = createServices(db, loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_DIR: tmpdir() }), systemClock);
-  await prepareDatabase(db, services);
-  await seedDemoCity(services, systemContext());
-  const as = demoActors(db.kysely);
-  const steward = await as('hrss-steward');
-  const draft = await services.catalog.createDraft(steward, {
-    metadata: buildMetadata({ name: '人口基础信息（基准）', fields: FIELDS }),
-    justification: '基准测试',
-  });
-  await services.catalog.submit(steward, [draft.id]);
-  await services.catalog.approve(await as('reviewer'), draft.id, null);
+  const { services, steward, resourceId } = await platformWithResource(db, '人口基础信息（基准）', FIELDS);
 
   const plainSeconds = await plainCopy(db, file);
   let seconds: number;
@@ -114,11 +99,7 @@ async function run(kind: 'pglite' | 'postgres', db: Db, file: string): Promise<v
   let peakMB: number;
   if (kind === 'postgres' && process.env.BENCH_DATABASE_URL) {
     // The validated load runs as `gongshu load` in its own process, so its peak RSS is its own.
-    const published = await db.kysely
-      .selectFrom('catalog_resources')
-      .select('code')
-      .where('id', '=', draft.resourceId)
-      .executeTakeFirstOrThrow();
+    const published = await db.kysely.selectFrom('catalog_resources').select('code').where('id', '=', resourceId).executeTakeFirstOrThrow();
     const url = new URL(process.env.BENCH_DATABASE_URL);
     url.pathname = `/${(await sql<{ d: string }>`select current_database() as d`.execute(db.kysely)).rows[0]?.d ?? ''}`;
     const { stdout } = await run$(
@@ -137,14 +118,14 @@ async function run(kind: 'pglite' | 'postgres', db: Db, file: string): Promise<v
   } else {
     peakRss = 0;
     const started = performance.now();
-    const batch = await services.loads.loadFile(steward, draft.resourceId, file, { mode: 'replace', format: 'csv' });
+    const batch = await services.loads.loadFile(steward, resourceId, file, { mode: 'replace', format: 'csv' });
     seconds = (performance.now() - started) / 1000;
     state = batch.state;
     peakMB = Math.round(peakRss / 1e6);
   }
   const loaded = await sql<{
     n: number;
-  }>`select count(*)::bigint as n from ${qualified((await db.kysely.selectFrom('resource_tables').select('table_name').where('resource_id', '=', draft.resourceId).executeTakeFirstOrThrow()).table_name)}`.execute(
+  }>`select count(*)::bigint as n from ${qualified((await db.kysely.selectFrom('resource_tables').select('table_name').where('resource_id', '=', resourceId).executeTakeFirstOrThrow()).table_name)}`.execute(
     db.kysely,
   );
   console.log(

@@ -17,7 +17,7 @@ export const PEOPLE_FIELDS = [
 ];
 
 export async function publishResource(
-  h: Harness,
+  h: Pick<Harness, 'db' | 'services'>,
   agency = 'hrss',
   overrides: Partial<ResourceMetadata> = {},
 ): Promise<{ resourceId: string; code: string; table: string }> {

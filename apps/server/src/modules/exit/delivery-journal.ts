@@ -109,10 +109,6 @@ export function createDeliveryJournal(deps: {
         void resting.then(pump);
         return;
       }
-      if (postgres && !postgres.ready()) {
-        void postgres.whenReady().then(pump);
-        return;
-      }
       const batch = queue.splice(0, maxBatch);
       settle(batch, commit(batch));
     }

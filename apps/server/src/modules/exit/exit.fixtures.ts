@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { UserActor } from '@gongshu/domain';
 import { makeCitizenId } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import { buildField, buildMetadata } from '../../../../../packages/domain/src/catalog/catalog.fixtures.js';
+import { buildField } from '../../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import type { Database } from '../../db/schema.js';
 import type { Services } from '../../services.js';
-import { tempFile } from '../aggregation/aggregation.fixtures.js';
+import { publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
 import { demoActors } from '../seed/demo-actors.js';
 
 export interface Platform {
@@ -45,24 +45,13 @@ export function peopleCsv(n: number): string {
 
 /** Publishes a resource of hrss with EXIT_FIELDS and loads `rows` people into it. */
 export async function loadedResource(p: Platform, rows: number): Promise<{ resourceId: string; table: string }> {
-  const as = demoActors(p.db);
-  const steward = await as('hrss-steward');
-  const draft = await p.services.catalog.createDraft(steward, {
-    metadata: buildMetadata({ name: `出口测试资源${randomBytes(2).toString('hex')}`, fields: EXIT_FIELDS }),
-    justification: '测试',
-  });
-  await p.services.catalog.submit(steward, [draft.id]);
-  await p.services.catalog.approve(await as('reviewer'), draft.id, null);
+  const { resourceId, table } = await publishResource(p, 'hrss', { fields: EXIT_FIELDS });
+  const steward = await demoActors(p.db)('hrss-steward');
   const file = await tempFile(`exit-${randomBytes(3).toString('hex')}.csv`, peopleCsv(rows));
-  const batch = await p.services.loads.loadFile(steward, draft.resourceId, file, { mode: 'replace', format: 'csv' });
+  const batch = await p.services.loads.loadFile(steward, resourceId, file, { mode: 'replace', format: 'csv' });
   if (batch.state !== 'loaded') throw new Error(`fixture load failed: ${JSON.stringify(batch.message)}`);
   await p.services.loads.idle();
-  const table = await p.db
-    .selectFrom('resource_tables')
-    .select('table_name')
-    .where('resource_id', '=', draft.resourceId)
-    .executeTakeFirstOrThrow();
-  return { resourceId: draft.resourceId, table: table.table_name };
+  return { resourceId, table };
 }
 
 let grantSeq = 0;

@@ -210,6 +210,41 @@ describe('a delivery: granted fields only, masked, with provenance, audited befo
     }
   });
 
+  it('a failing batch among concurrent ones: exactly the answered calls are recorded, the chain stays intact', async () => {
+    const count = async () => {
+      const d = await h.db
+        .selectFrom('deliveries')
+        .select(sql<number>`count(*)::bigint`.as('n'))
+        .executeTakeFirstOrThrow();
+      const a = await h.db
+        .selectFrom('audit_log')
+        .select(sql<number>`count(*)::bigint`.as('n'))
+        .where('action', '=', 'exit.lookup')
+        .where('outcome', '=', 'ok')
+        .executeTakeFirstOrThrow();
+      return { deliveries: d.n, audit: a.n };
+    };
+    const before = await count();
+    // Deliveries of a found record (rows = 1) cannot be written: their whole batch fails.
+    await sql`alter table deliveries add constraint exit_test_found check (rows = 0) not valid`.execute(h.db);
+    try {
+      const calls = Array.from({ length: 40 }, (_, i) =>
+        lookup(grant.id, i % 4 === 0 ? citizen(i) : `37048119000101${String(i).padStart(4, '0')}`, consumerKey.headers),
+      );
+      const results = await Promise.all(calls);
+      const answered = results.filter((r) => r.statusCode === 200).length;
+      expect(results.every((r) => r.statusCode === 200 || r.statusCode === 500)).toBe(true);
+      expect(results.filter((r) => r.statusCode === 200).every((r) => r.json<{ record: unknown }>().record === null)).toBe(true);
+      const after = await count();
+      expect(after.deliveries - before.deliveries).toBe(answered);
+      expect(after.audit - before.audit).toBe(answered);
+    } finally {
+      await sql`alter table deliveries drop constraint exit_test_found`.execute(h.db);
+    }
+    expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+    expect((await lookup(grant.id, citizen(1), consumerKey.headers)).statusCode).toBe(200);
+  });
+
   it('concurrent lookups are committed together and each is audited once, in one intact chain', async () => {
     const before = await h.db
       .selectFrom('deliveries')

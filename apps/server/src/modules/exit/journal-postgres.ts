@@ -13,10 +13,10 @@
  *   order). Each statement is guarded: it appends only if the chain head is the one its rows were
  *   chained to, so a batch after a failed one appends nothing, is chained again to the real head
  *   and sent once more;
- * - lets the lock go after HOLD_MS (it stops sending, waits for the batches in flight, unlocks)
- *   or when idle, so other writers (sign-ins, workflows, other processes) wait at most that long.
- *   A connection is never returned to the pool holding the lock; a failed one is destroyed, which
- *   drops the lock.
+ * - lets the lock go after HOLD_MS, or when idle, so other writers (sign-ins, workflows, other
+ *   processes) wait at most about that long: the unlock is sent behind the batches in flight and
+ *   the next batch asks for the lock again, queueing behind the waiting writers. A connection is
+ *   never returned to the pool holding the lock; a failed one is destroyed, which drops the lock.
  *
  * A batch with an extract writes its fingerprint (which depends on the serial the insert draws) in
  * the same explicit transaction as its rows.
@@ -28,7 +28,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { JournalEntry, JournalReceipt } from './delivery-journal.js';
 
 /** The longest the writer keeps the chain lock while batches follow each other. */
-export const HOLD_MS = 20;
+export const HOLD_MS = 50;
 
 const APPEND_SQL = `
 with h as (
@@ -62,10 +62,6 @@ interface Written {
 }
 
 export interface PostgresWriter {
-  /** Whether another batch may be sent now (false while the writer lets the lock go). */
-  ready(): boolean;
-  /** Resolves when batches may be sent again. */
-  whenReady(): Promise<void>;
   commit(batch: readonly JournalEntry[]): Promise<JournalReceipt[]>;
   /** Called when nothing is queued or in flight: unlocks and gives the connection back. */
   rest(): Promise<void>;
@@ -134,7 +130,6 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
   let head: string | null = null;
   let lockedAt = 0;
   let inFlight = 0;
-  let unlocking: Promise<void> | null = null;
 
   const connection = (): Promise<pg.PoolClient> => (client ??= pool.connect());
 
@@ -171,6 +166,13 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
   }
 
   async function send(c: pg.PoolClient, batch: readonly JournalEntry[], attempt: number): Promise<Written> {
+    if (locked && performance.now() - lockedAt > HOLD_MS) {
+      // Let the other writers in: the unlock runs after the batches already sent (one connection,
+      // in order); this batch then asks for the lock again, behind them.
+      locked = false;
+      head = null;
+      void c.query(UNLOCK_CHAIN_SESSION_SQL).catch(discard);
+    }
     const prev = await currentHead(c);
     const rows = audit.chainBatch(
       prev,
@@ -188,22 +190,6 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
   }
 
   return {
-    ready() {
-      if (unlocking) return false;
-      if (locked && performance.now() - lockedAt > HOLD_MS) {
-        // Let the others in: no new batch until the ones in flight are done and the lock is gone.
-        const waitForIdle = async () => {
-          while (inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
-          await unlock();
-        };
-        unlocking = waitForIdle()
-          .catch(discard)
-          .finally(() => (unlocking = null));
-        return false;
-      }
-      return true;
-    },
-
     async commit(batch) {
       inFlight++;
       try {
@@ -224,7 +210,6 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
     },
 
     async rest() {
-      if (unlocking) await unlocking;
       if (!client || inFlight > 0) return;
       try {
         await unlock();
@@ -233,10 +218,6 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
       } catch (error) {
         await discard(error);
       }
-    },
-
-    async whenReady() {
-      await unlocking;
     },
   };
 }
