@@ -5,6 +5,7 @@
 export * from './common.js';
 export * from './route.js';
 export * from './client.js';
+export * from './distributions.js';
 export * as routes from './routes/index.js';
 export { Me, ApiKey, RoleName, AgencyRef } from './routes/auth.js';
 export { Agency, AgencyDetail, AgencyInput, AgencyKind, Sector, SecurityDuty, ResponsiblePerson } from './routes/agencies.js';
@@ -29,14 +30,18 @@ export {
   Change,
 } from './routes/catalog.js';
 export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
-export {
-  ShareRequest,
-  ShareRequestDetail,
-  ShareField,
-  Consultation,
-  AgencyKey,
-  Grant,
-  Delivery,
-  Lineage,
-} from './routes/sharing.js';
+export { ShareRequest, ShareRequestDetail, ShareField, Consultation, AgencyKey, Grant, Delivery, Lineage } from './routes/sharing.js';
 export { Provenance, ExitRecord } from './routes/exit.js';
+export {
+  CkanErrorBody,
+  CkanGroup,
+  CkanGroupDetail,
+  CkanOrganization,
+  CkanOrganizationDetail,
+  CkanPackage,
+  CkanResource,
+  CkanSearchResult,
+  CkanStatus,
+  CkanTag,
+  type CkanActionName,
+} from './routes/ckan.js';

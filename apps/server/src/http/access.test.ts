@@ -445,6 +445,45 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// The CKAN-compatible API (issue 7 item 10): public, every action by GET and by POST; unknown
+// actions are a bad request and write actions refused, as CKAN does. ckan.test.ts covers each.
+const CKAN_ACTIONS: Record<string, (ids: Ids) => Record<string, string>> = {
+  package_search: () => ({ q: '路由' }),
+  package_show: (ids) => ({ id: ids.openResource }),
+  package_list: () => ({}),
+  current_package_list_with_resources: () => ({}),
+  organization_list: () => ({}),
+  organization_show: () => ({ id: 'hrss' }),
+  group_list: () => ({}),
+  group_show: () => ({ id: '101' }),
+  tag_list: () => ({}),
+  resource_show: (ids) => ({ id: `${ids.openResource}-csv` }),
+  status_show: () => ({}),
+  help_show: () => ({ name: 'package_show' }),
+};
+for (const [action, params] of Object.entries(CKAN_ACTIONS)) {
+  TABLE[`GET /api/3/action/${action}`] = {
+    allowed: null,
+    forbidden: null,
+    request: (ids) => ({ url: `/api/3/action/${action}?${new URLSearchParams(params(ids)).toString()}` }),
+  };
+  TABLE[`POST /api/3/action/${action}`] = { allowed: null, forbidden: null, request: (ids) => ({ payload: params(ids) }) };
+}
+Object.assign(TABLE, {
+  'GET /api/3/action/:action': {
+    allowed: null,
+    forbidden: null,
+    request: () => ({ url: '/api/3/action/no_such_action' }),
+    expectStatus: 400,
+  },
+  'POST /api/3/action/:action': {
+    allowed: null,
+    forbidden: null,
+    request: () => ({ url: '/api/3/action/package_create', payload: { name: 'x' } }),
+    expectStatus: 403,
+  },
+} satisfies Record<string, Case>);
+
 /** Requests in every state a sharing route acts on, made through the services as the demo users. */
 async function prepareSharing(resource: string) {
   const as = demoActors(h.db);

@@ -38,6 +38,10 @@ import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
+import { registerCkanRoutes } from '../modules/ckan/ckan.routes.js';
+import { createCkanService } from '../modules/ckan/ckan.service.js';
+import { registerDcatRoutes } from '../modules/dcat/dcat.routes.js';
+import { createDcatService } from '../modules/dcat/dcat.service.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -163,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerExitRoutes(app, services.exit, config.logLevel);
   registerSharingRoutes(app, services.shareRequests, services.grants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
+  registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
+  registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {

@@ -13,3 +13,5 @@ export * from './catalog-files.js';
 export * from './data.js';
 export * from './sharing.js';
 export * from './exit.js';
+export * from './ckan.js';
+export * from './dcat.js';

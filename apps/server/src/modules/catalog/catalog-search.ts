@@ -101,12 +101,26 @@ export interface SearchScope {
   readonly openOnly: boolean;
 }
 
+/**
+ * The text side of a catalog query: the match condition over the index row's search vector and its
+ * rank (null when the text has no searchable token). Shared with the CKAN-compatible search, so
+ * there is one way to find an entry by text.
+ */
+export function textMatch(q: string | undefined): { where: RawBuilder<SqlBool>; rank: RawBuilder<number> } | null {
+  const tsq = q ? toTsQuery(q) : null;
+  if (!tsq) return null;
+  return {
+    where: sql<SqlBool>`search_vector @@ to_tsquery('simple', ${tsq})`,
+    rank: sql<number>`ts_rank(search_vector, to_tsquery('simple', ${tsq}))`,
+  };
+}
+
 export async function searchCatalog(db: Executor, query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const tsq = query.q ? toTsQuery(query.q) : null;
+  const text = textMatch(query.q);
   const conditions: ReturnType<typeof sql<SqlBool>>[] = [];
-  if (tsq) conditions.push(sql<SqlBool>`search_vector @@ to_tsquery('simple', ${tsq})`);
+  if (text) conditions.push(text.where);
   if (scope.openOnly) conditions.push(sql<SqlBool>`open_type <> 'none'`);
   if (query.provider) conditions.push(sql<SqlBool>`provider_agency_id = ${query.provider}`);
   if (query.sector) conditions.push(sql<SqlBool>`sector = ${query.sector}`);
@@ -117,8 +131,7 @@ export async function searchCatalog(db: Executor, query: SearchQuery, scope: Sea
   if (query.updateFrequency) conditions.push(sql<SqlBool>`update_frequency = ${query.updateFrequency}`);
   if (query.securityLevel) conditions.push(sql<SqlBool>`security_level = ${query.securityLevel}`);
   const where: RawBuilder<unknown> = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
-  const rank = tsq ? sql<number>`ts_rank(search_vector, to_tsquery('simple', ${tsq}))` : sql<number>`0`;
-  const order = query.sort === 'updated' || !tsq ? sql`published_at desc, code` : sql`${rank} desc, published_at desc, code`;
+  const order = query.sort === 'updated' || !text ? sql`published_at desc, code` : sql`${text.rank} desc, published_at desc, code`;
 
   const hits = await sql<{
     resource_id: string;
