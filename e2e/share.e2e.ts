@@ -196,6 +196,7 @@ async function reviewerApproves(page: Page, baseUrl: string): Promise<void> {
   await row.getByTestId('share-request-link').click();
   await page.waitForURL((url) => url.pathname === `/sharing/requests/${requestId}`);
   await page.getByTestId('section-formal-review').waitFor({ state: 'visible' });
+  await checkAxe(page);
   await page.getByTestId('formal-review-comment').fill('申请要素齐全，转提供单位审核。');
   await page.getByTestId('formal-review-approve').click();
   await page.locator('[data-testid="share-state"][data-state="provider_review"]').first().waitFor({ state: 'visible' });

@@ -1553,7 +1553,7 @@ export const en: Messages = {
 
   'share.log.heading': 'Delivery log',
   'share.log.refresh': 'Refresh',
-  'share.log.summary': '{deliveries} deliveries, {rows} rows over {days} days',
+  'share.log.summary': '{deliveries} deliveries, {rows} rows, on {days} day(s)',
   'share.log.chartLabel': 'Bar chart of deliveries per day. {summary}. By day: {list}',
   'share.log.dayItem': '{day}: {deliveries} deliveries, {rows} rows',
   'share.log.seriesName': 'Deliveries',

@@ -1499,7 +1499,7 @@ export const zh = {
 
   'share.log.heading': '交付记录',
   'share.log.refresh': '刷新',
-  'share.log.summary': '近 {days} 天共交付 {deliveries} 次，{rows} 行',
+  'share.log.summary': '共交付 {deliveries} 次，{rows} 行，分布在 {days} 天',
   'share.log.chartLabel': '每日交付次数柱状图。{summary}。各日：{list}',
   'share.log.dayItem': '{day} {deliveries} 次 {rows} 行',
   'share.log.seriesName': '交付次数',

@@ -76,7 +76,6 @@ export function GrantPage() {
             <Card title={<CardTitle testId="section-grant-fields">{t('share.grant.fieldsHeading')}</CardTitle>}>
               <ShareFieldTable fields={grant.fields} testId="grant-fields" />
             </Card>
-            <DeliveryLogCard grant={grant} />
           </Space>
         </Col>
         <Col xs={24} xl={9}>
@@ -85,6 +84,9 @@ export function GrantPage() {
             <GrantKeysCard grant={grant} canEdit={consumer && steward} />
             <GrantStateCard grant={grant} bureau={bureau} provider={agencyId === grant.provider.id && steward} />
           </Space>
+        </Col>
+        <Col xs={24}>
+          <DeliveryLogCard grant={grant} />
         </Col>
       </Row>
     </>
