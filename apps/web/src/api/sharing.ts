@@ -6,7 +6,7 @@
  * resource, and the one exit as a consumer's person tries it (lookup and extract, R7.1, R29.1).
  * Every move changes steps on the clock, so pending lists and notifications refresh with it.
  */
-import { fillPath, routes, type RouteInput, type RouteOutput } from '@gongshu/contracts';
+import { ApiError, fillPath, routes, type RouteInput, type RouteOutput } from '@gongshu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from './client';
@@ -177,6 +177,27 @@ export function useLineage(resourceId: string) {
     queryFn: () => api(routes.getLineage, { params: { id: resourceId } }),
     enabled: Boolean(resourceId),
   });
+}
+
+/** One problem of a refused request: the server reports every one at once (details.problems, R17.1). */
+export interface ShareProblem {
+  readonly field: string | null;
+  readonly message: { readonly zh: string; readonly en: string };
+  readonly requirement: string | null;
+}
+
+/** The problems of a refusal: those listed in details.problems, or the refusal itself. */
+export function shareProblemsOf(error: unknown): readonly ShareProblem[] {
+  if (!(error instanceof ApiError)) return [];
+  const listed = error.body.details?.problems;
+  if (Array.isArray(listed)) {
+    const problems = listed.filter(
+      (entry): entry is ShareProblem =>
+        typeof entry === 'object' && entry !== null && typeof (entry as ShareProblem).message?.zh === 'string',
+    );
+    if (problems.length > 0) return problems;
+  }
+  return [{ field: error.body.field ?? null, message: error.body.message, requirement: error.body.requirement ?? null }];
 }
 
 /** A lookup through the one exit as the signed-in person of the consumer agency; each one is a delivery. */

@@ -11,8 +11,8 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAgencies } from '../../../api/agencies';
 import { useCatalogResource } from '../../../api/catalog';
-import { errorText, formFieldOf } from '../../../api/errors';
-import { useAgencyKeys, useFileShareRequest } from '../../../api/sharing';
+import { formFieldOf } from '../../../api/errors';
+import { shareProblemsOf, useAgencyKeys, useFileShareRequest } from '../../../api/sharing';
 import { useAuth } from '../../../auth/useAuth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -31,7 +31,7 @@ import { CardTitle } from '../../../components/CardTitle';
 const STEP_KEYS = ['what', 'fields', 'use', 'review'] as const;
 
 export function RequestWizardPage() {
-  const { t, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { me, can } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -110,14 +110,17 @@ export function RequestWizardPage() {
         void navigate(requestPath(detail.id));
       },
       onError: (error) => {
-        const text = errorText(error, lang);
-        const path = formFieldOf(text.field, KNOWN_PATHS);
-        if (!path) return;
-        const why = text.requirement
-          ? t('share.wizard.fieldError', { message: text.message, requirement: text.requirement })
-          : text.message;
-        form.setFields([{ name: [...path] as never, errors: [why] }]);
-        setStep(stepOf(path));
+        // Every problem by its field; the earliest step with a problem is shown.
+        const placed = shareProblemsOf(error).flatMap((problem) => {
+          const path = formFieldOf(problem.field, KNOWN_PATHS);
+          if (!path) return [];
+          const message = pick(problem.message);
+          const why = problem.requirement ? t('share.wizard.fieldError', { message, requirement: problem.requirement }) : message;
+          return [{ path, why }];
+        });
+        if (placed.length === 0) return;
+        form.setFields(placed.map(({ path, why }) => ({ name: [...path] as never, errors: [why] })));
+        setStep(Math.min(...placed.map(({ path }) => stepOf(path))));
       },
     });
   };
