@@ -7,8 +7,8 @@
  * - takes the audit chain's lock (the same advisory lock as AuditService.record) for its session
  *   and reads the head once; while it holds the lock nobody else appends, so it knows the head;
  * - appends each batch in ONE autocommit statement: the chained audit rows and the delivery rows
- *   (unnest of column arrays: 29 parameters whatever the batch size), committed (and fsynced)
- *   before the statement returns;
+ *   (two JSON documents read with jsonb_to_recordset), committed (and fsynced) before the
+ *   statement returns;
  * - pipelines: the next batch is sent while the previous one runs (the connection executes them in
  *   order). Each statement is guarded: it appends only if the chain head is the one its rows were
  *   chained to, so a batch after a failed one appends nothing, is chained again to the real head
@@ -32,18 +32,22 @@ export const HOLD_MS = 50;
 
 const APPEND_SQL = `
 with h as (
-  select coalesce((select hash from audit_log order by seq desc limit 1), $29) = $29 as ok
+  select coalesce((select hash from audit_log order by seq desc limit 1), $3) = $3 as ok
 ), a as (
   insert into audit_log (at, actor_user_id, actor_label, actor_agency_id, via, action, subject_type, subject_id, outcome,
                          request_id, ip, details, hash_alg, prev_hash, hash)
-  select * from unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
-                       $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::text[], $15::text[])
+  select at, actor_user_id, actor_label, actor_agency_id, via, action, subject_type, subject_id, outcome,
+         request_id, ip, details, hash_alg, prev_hash, hash
+  from jsonb_to_recordset($1::jsonb) as r(at timestamptz, actor_user_id uuid, actor_label text, actor_agency_id uuid, via text,
+       action text, subject_type text, subject_id text, outcome text, request_id text, ip text, details jsonb, hash_alg text,
+       prev_hash text, hash text)
   where (select ok from h)
   returning seq
 ), d as (
   insert into deliveries (id, grant_id, kind, format, via, api_key_id, user_id, at, rows, fields, parameters, request_id, completed_at)
-  select * from unnest($16::uuid[], $17::uuid[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::uuid[],
-                       $23::timestamptz[], $24::int[], $25::jsonb[], $26::jsonb[], $27::text[], $28::timestamptz[])
+  select id, grant_id, kind, format, via, api_key_id, user_id, at, rows, fields, parameters, request_id, completed_at
+  from jsonb_to_recordset($2::jsonb) as r(id uuid, grant_id uuid, kind text, format text, via text, api_key_id uuid, user_id uuid,
+       at timestamptz, rows integer, fields jsonb, parameters jsonb, request_id text, completed_at timestamptz)
   where (select ok from h)
   returning id, serial
 )
@@ -69,36 +73,11 @@ export interface PostgresWriter {
 
 async function append(c: pg.PoolClient, rows: AuditRows, prev: string, batch: readonly JournalEntry[]): Promise<Written> {
   const deliveries = batch.flatMap((e) => (e.delivery ? [e.delivery] : []));
-  const column = <T, V>(list: readonly T[], pick: (item: T) => V): V[] => list.map(pick);
+  // The rows travel as two JSON documents (JSON.stringify is native; pg's array literals are
+  // escaped element by element in JavaScript) and are read back with jsonb_to_recordset.
   const result = await c.query<{ ok: boolean; seqs: number[]; deliveries: { id: string; serial: number }[] }>(APPEND_SQL, [
-    column(rows, (r) => r.at),
-    column(rows, (r) => r.actor_user_id),
-    column(rows, (r) => r.actor_label),
-    column(rows, (r) => r.actor_agency_id),
-    column(rows, (r) => r.via),
-    column(rows, (r) => r.action),
-    column(rows, (r) => r.subject_type),
-    column(rows, (r) => r.subject_id),
-    column(rows, (r) => r.outcome),
-    column(rows, (r) => r.request_id),
-    column(rows, (r) => r.ip),
-    column(rows, (r) => JSON.stringify(r.details)),
-    column(rows, (r) => r.hash_alg),
-    column(rows, (r) => r.prev_hash),
-    column(rows, (r) => r.hash),
-    column(deliveries, (d) => d.id),
-    column(deliveries, (d) => d.grant_id),
-    column(deliveries, (d) => d.kind),
-    column(deliveries, (d) => d.format),
-    column(deliveries, (d) => d.via),
-    column(deliveries, (d) => d.api_key_id),
-    column(deliveries, (d) => d.user_id),
-    column(deliveries, (d) => d.at),
-    column(deliveries, (d) => d.rows),
-    column(deliveries, (d) => JSON.stringify(d.fields)),
-    column(deliveries, (d) => JSON.stringify(d.parameters)),
-    column(deliveries, (d) => d.request_id),
-    column(deliveries, (d) => d.completed_at),
+    JSON.stringify(rows),
+    JSON.stringify(deliveries),
     prev,
   ]);
   const row = result.rows[0];
