@@ -7,7 +7,8 @@ import type { ResourceMetadata } from '@gongshu/domain';
 import type { Harness } from '../../../test/harness.js';
 import { publishResource } from '../aggregation/aggregation.fixtures.js';
 
-const open = (type: 'unconditional' | 'conditional'): Partial<ResourceMetadata> => ({
+/** The attributes of an open resource (R18.2: a low security level for unconditional opening). */
+export const openAttributes = (type: 'unconditional' | 'conditional'): Partial<ResourceMetadata> => ({
   securityLevel: type === 'unconditional' ? 1 : 2,
   dataGrade: 'general',
   share: { type: 'unconditional', conditions: null, legalBasis: null, methods: ['interface'] },
@@ -29,7 +30,7 @@ export interface OpenCatalog {
 export async function publishOpenCatalog(h: Harness): Promise<OpenCatalog> {
   const minute = () => h.clock.advance(60_000);
   const training = await publishResource(h, 'hrss', {
-    ...open('unconditional'),
+    ...openAttributes('unconditional'),
     classificationCode: '211003',
     name: '职业技能培训机构名录',
     nameEn: 'Vocational training institutions',
@@ -40,7 +41,7 @@ export async function publishOpenCatalog(h: Harness): Promise<OpenCatalog> {
   });
   minute();
   const jobs = await publishResource(h, 'hrss', {
-    ...open('conditional'),
+    ...openAttributes('conditional'),
     classificationCode: '211004',
     name: '招聘岗位信息',
     nameEn: null,
@@ -51,7 +52,7 @@ export async function publishOpenCatalog(h: Harness): Promise<OpenCatalog> {
   });
   minute();
   const care = await publishResource(h, 'civil', {
-    ...open('unconditional'),
+    ...openAttributes('unconditional'),
     classificationCode: '209003',
     name: '养老服务机构名录',
     nameEn: 'Elderly care institutions',

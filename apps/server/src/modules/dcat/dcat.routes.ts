@@ -18,6 +18,6 @@ export function registerDcatRoutes(app: App, dcat: DcatService): void {
     reply
       .header('access-control-allow-origin', '*')
       .type('application/ld+json; charset=utf-8')
-      .send(JSON.stringify(await dcat.jsonLd())),
+      .send(await dcat.jsonLd()),
   );
 }

@@ -2,12 +2,15 @@
  * The DCAT-AP 3 catalog of open data (issue 7 item 10) in Turtle (n3's writer) and JSON-LD
  * (jsonld.js, compacted with our prefixes): both from one graph, so they carry the same triples.
  * JSON-LD never fetches anything: the context is inline and remote documents are refused.
+ *
+ * Building and serializing take about a second per 500 datasets, so the serializations are kept
+ * until the open catalog changes (publication, agency, data load, classification or city name).
  */
 import jsonld from 'jsonld';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Writer, type Store } from 'n3';
 import type { Database } from '../../db/schema.js';
-import { classNames, listOpenResources, nodeIdentity } from '../ckan/open-resources.repository.js';
+import { classNames, IS_OPEN, listOpenResources, nodeIdentity, OPEN_FROM } from '../ckan/open-resources.repository.js';
 import { buildCatalogGraph, type CatalogSource } from './dcat-graph.js';
 import { PREFIXES } from './dcat-vocabularies.js';
 
@@ -27,9 +30,27 @@ export function toNQuads(store: Store): string {
 }
 
 export async function toJsonLd(store: Store): Promise<object> {
-  const options = { documentLoader: noRemoteDocuments as never };
-  const expanded = await jsonld.fromRDF(toNQuads(store), { format: 'application/n-quads', ...options });
+  // From the RDF/JS quads themselves: jsonld's N-Quads parser is a hundred times slower.
+  const expanded = await jsonld.fromRDF(store.getQuads(null, null, null, null), {});
+  const options: Parameters<typeof jsonld.compact>[2] & { skipExpansion: boolean } = {
+    documentLoader: noRemoteDocuments,
+    // fromRDF's output is already expanded.
+    skipExpansion: true,
+  };
   return jsonld.compact(expanded, { ...PREFIXES }, options);
+}
+
+/** Changes whenever anything the catalog shows changes. */
+async function fingerprint(db: Kysely<Database>): Promise<string> {
+  const row = await sql<Record<string, unknown>>`
+    select count(*)::int as n, max(r.last_published_at) as published,
+      (select max(updated_at) from agencies) as agencies,
+      (select max(last_loaded_at) from resource_tables) as loaded,
+      (select count(*)::int from catalog_classes) as classes,
+      (select value from platform_meta where key = 'catalog_generation') as generation,
+      (select value from platform_meta where key = 'city_name') as city
+    from ${OPEN_FROM} where ${IS_OPEN}`.execute(db);
+  return JSON.stringify(row.rows[0] ?? null);
 }
 
 export function createDcatService(deps: { db: Kysely<Database>; publicUrl: string }) {
@@ -47,15 +68,35 @@ export function createDcatService(deps: { db: Kysely<Database>; publicUrl: strin
     };
   }
 
+  /** The graph of one state of the catalog and its serializations, each made once when first asked for. */
+  let kept: { key: string; graph: Promise<Store>; turtle?: Promise<string>; jsonLd?: Promise<string> } | null = null;
+  async function current() {
+    const key = await fingerprint(db);
+    if (kept?.key !== key) kept = { key, graph: source().then(buildCatalogGraph) };
+    return kept;
+  }
+  /** A failed build is not kept: the next request tries again. */
+  function keep<T>(entry: NonNullable<typeof kept>, made: Promise<T>): Promise<T> {
+    made.catch(() => {
+      if (kept === entry) kept = null;
+    });
+    return made;
+  }
+
   return {
-    async graph(): Promise<Store> {
-      return buildCatalogGraph(await source());
-    },
     async turtle(): Promise<string> {
-      return toTurtle(buildCatalogGraph(await source()));
+      const entry = await current();
+      entry.turtle ??= keep(entry, entry.graph.then(toTurtle));
+      return entry.turtle;
     },
-    async jsonLd(): Promise<object> {
-      return toJsonLd(buildCatalogGraph(await source()));
+    /** Serialized JSON-LD text. */
+    async jsonLd(): Promise<string> {
+      const entry = await current();
+      entry.jsonLd ??= keep(
+        entry,
+        entry.graph.then(toJsonLd).then((doc) => JSON.stringify(doc)),
+      );
+      return entry.jsonLd;
     },
   };
 }

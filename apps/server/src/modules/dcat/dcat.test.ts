@@ -11,7 +11,8 @@ import { DataFactory, Parser, Store, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, testClock, type Harness } from '../../../test/harness.js';
-import { publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
+import { publishResource } from '../aggregation/aggregation.fixtures.js';
+import { openAttributes, publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
 import { toNQuads } from './dcat.service.js';
 import { PREFIXES } from './dcat-vocabularies.js';
 
@@ -182,5 +183,21 @@ describe('what the catalog says', () => {
     expect(objects(licence ?? '', namedNode(`${PREFIXES.rdfs}label`))).toEqual(['滕州市公共数据开放许可协议']);
     // No licence given: none claimed.
     expect(objects(id('dataset/209003-000001/csv'), dct('license'))).toEqual([]);
+  });
+});
+
+describe('kept until the catalog changes', () => {
+  it('shows a new publication at once, in both serializations', async () => {
+    const get = async (url: string) => (await h.app.inject({ method: 'GET', url })).body;
+    expect(await get('/catalog.ttl')).toBe(turtle);
+    clock.advance(60_000);
+    const added = await publishResource(h, 'civil', {
+      ...openAttributes('unconditional'),
+      classificationCode: '209002',
+      name: '社会救助服务机构',
+    });
+    const slug = added.code.replace('/', '-');
+    expect(await get('/catalog.ttl')).toContain(`/id/dataset/${slug}>`);
+    expect(await get('/catalog.jsonld')).toContain(`/id/dataset/${slug}"`);
   });
 });
