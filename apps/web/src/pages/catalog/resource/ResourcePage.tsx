@@ -20,6 +20,7 @@ import { ResourceShareCard } from '../../sharing/shared/ResourceShareCard';
 import { formatDateTime } from '../../shared/labels';
 import { AttributeTags } from '../shared/AttributeTags';
 import { MetadataCards } from '../shared/MetadataCards';
+import { DatasetMarkup } from './DatasetMarkup';
 import { VersionCompare } from './VersionCompare';
 import { VersionHistory } from './VersionHistory';
 
@@ -45,6 +46,7 @@ export function ResourcePage() {
   const open = resource.versions.find((version) => !['published', 'superseded', 'withdrawn'].includes(version.state));
   return (
     <>
+      <DatasetMarkup resource={resource} />
       <PageHeader
         title={current?.metadata.name ?? t('catalog.resource.unpublished')}
         crumbs={crumbs}
