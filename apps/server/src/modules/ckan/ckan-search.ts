@@ -78,6 +78,9 @@ function parseFilter(field: FilterField, raw: string, negated: boolean, param: s
       negated,
     };
   }
+  // Solr syntax beyond field:value is refused rather than matched as a literal value.
+  if (raw.startsWith('(')) invalid(param, `Grouping with parentheses is not supported: ${field}:${raw}`);
+  if (!raw.startsWith('"') && /[*?]/.test(raw)) invalid(param, `Wildcards are not supported: ${field}:${raw}`);
   return { field, value: unquote(raw), negated };
 }
 

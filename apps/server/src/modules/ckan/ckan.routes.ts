@@ -133,6 +133,10 @@ export function registerCkanRoutes(app: App, ckan: CkanService): void {
           .send(failure(request, { __type: 'Authorization Error', message: `Access denied: ${error.refusal.message.en}` }));
       }
       const status = error.statusCode ?? 500;
+      if (status === 401 || status === 403) {
+        // A missing or bad CSRF token on a session's POST, from the CSRF plugin.
+        return reply.status(403).send(failure(request, { __type: 'Authorization Error', message: `Access denied: ${error.message}` }));
+      }
       if (status >= 400 && status < 500) return badRequest(reply, `JSON Error: ${error.message}`, status);
       request.log.error({ err: error }, 'unexpected error in the CKAN API');
       return reply.status(500).send(failure(request, { __type: 'Internal Server Error', message: 'Internal Server Error' }));

@@ -90,6 +90,9 @@ describe("CKAN's envelope", () => {
       { fq: 'security_level:1' },
       { 'facet.field': '["security_level"]' },
       { start: -1 },
+      { fq: 'organization:(hrss OR civil)' },
+      { fq: 'tags:就*' },
+      { fq: 'organization:hrss OR organization:civil' },
     ];
     for (const params of bad) {
       const res = await call('package_search', params);
@@ -109,6 +112,12 @@ describe("CKAN's envelope", () => {
     const badKey = await call('package_list', {}, { headers: { authorization: 'Bearer gsk_not_a_key' } });
     expect(badKey.status).toBe(403);
     expect(badKey.body.error?.__type).toBe('Authorization Error');
+    // A signed-in browser's POST without its CSRF token is refused the same way.
+    const citizen = await h.signIn('citizen');
+    const noCsrf = await post('package_list', {}, { cookie: citizen.headers.cookie ?? '' });
+    expect(noCsrf.status).toBe(403);
+    expect(noCsrf.body.error?.__type).toBe('Authorization Error');
+    expect((await post('package_list', {}, citizen.headers)).status).toBe(200);
   });
 
   it('answers an unknown action or a body that is not an object with 400 and a JSON string, as CKAN does', async () => {
