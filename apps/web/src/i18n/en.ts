@@ -1366,6 +1366,8 @@ export const en: Messages = {
   'share.detail.clock': 'Steps on the clock',
   'share.detail.current': 'Current step: {step} ({agency}),',
   'share.detail.receivedOn': 'received {date}',
+  'share.detail.metOnTime': 'done on time {date}',
+  'share.detail.metLate': 'done late {date}',
   'share.detail.noSteps': 'No steps yet',
   'share.detail.content': 'The request',
   'share.detail.number': 'Number',

@@ -1314,6 +1314,8 @@ export const zh = {
   'share.detail.clock': '办理时限',
   'share.detail.current': '当前环节：{step}（{agency}），',
   'share.detail.receivedOn': '{date} 收到',
+  'share.detail.metOnTime': '{date} 按时办结',
+  'share.detail.metLate': '{date} 逾期办结',
   'share.detail.noSteps': '尚无办理环节',
   'share.detail.content': '申请内容',
   'share.detail.number': '申请编号',

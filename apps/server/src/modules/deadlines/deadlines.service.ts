@@ -133,7 +133,11 @@ export function createDeadlinesService(deps: { db: Kysely<Database>; audit: Audi
       workingDays: row.working_days,
       workingDaysLeft: left.ok ? left.value.days : 0,
       state: row.state as PendingItem['state'],
-      overdue: row.state === 'overdue' || now > row.due_at,
+      // A done step was late when it was met after its due time; an open one when now is past it.
+      overdue:
+        row.state === 'overdue' ||
+        (row.state === 'met' ? row.met_at !== null && row.met_at > row.due_at : row.state === 'open' && now > row.due_at),
+      metAt: row.met_at?.toISOString() ?? null,
       provisional: row.provisional || (left.ok && left.value.provisional),
       requirement: row.requirement,
       article: row.article,

@@ -88,6 +88,7 @@ describe('R14.1 unconditional: bureau formal review within 1 working day, then t
     expect(done.state).toBe('granted');
     expect(done.grantId).toBeTruthy();
     expect(done.deadlines.map((d) => [d.step, d.state])).toEqual([['share.unconditional.formal_review', 'met']]);
+    expect(done.deadlines[0]).toMatchObject({ overdue: false, metAt: '2026-10-08T03:00:00.000Z' });
 
     // The provider is informed automatically (R14.1).
     const notes = await call<{ items: { kind: string; title: { zh: string } }[] }>('hrss-steward', 'GET', '/api/notifications');
@@ -135,6 +136,16 @@ describe('R14.2 conditional: bureau ≤ 1 working day, then provider ≤ 2 worki
     ]);
     expect(grant.validTo).toBe('2027-03-31T16:00:00.000Z');
     expect(done.events.map((e) => e.action)).toEqual(['filed', 'formal_approve', 'provider_approve']);
+  });
+
+  it('a review done after its due day shows as met late', async () => {
+    clock.set('2026-03-02T10:00:00+08:00');
+    const filed = await file('civil-steward', request(conditional));
+    expect(filed.deadline?.dueOn).toBe('2026-03-03');
+    clock.set('2026-03-05T10:00:00+08:00');
+    const late = await act('reviewer', filed.id, 'formal-review', { approve: true });
+    expect(late.deadlines[0]).toMatchObject({ step: 'share.conditional.formal_review', state: 'met', overdue: true });
+    expect(late.deadlines[1]).toMatchObject({ step: 'share.conditional.provider_review', state: 'open', overdue: false, metAt: null });
   });
 
   it('an approved field must be one asked for', async () => {

@@ -6,14 +6,16 @@ import { useI18n } from '../../../i18n/useT';
 import { DeadlineStateTag } from '../../deadlines/DeadlineStateTag';
 import { DueDate } from '../../deadlines/DueDate';
 import { ProvisionalTag } from '../../deadlines/ProvisionalTag';
+import { formatDateTime } from '../../shared/labels';
 import { TimeLeft } from '../../deadlines/TimeLeft';
 
 /**
  * Every step of a request on the clock, first to last: who acts, received and due days with the
- * basis, and for the step still running its working days left; done steps show their state.
+ * basis, and for the step still running its working days left; done steps show their state and
+ * whether they were done on time.
  */
 export function StepsOnClock({ steps }: { readonly steps: readonly PendingItem[] }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   return (
     <Table<PendingItem>
       rowKey="id"
@@ -48,7 +50,18 @@ export function StepsOnClock({ steps }: { readonly steps: readonly PendingItem[]
                 {step.provisional ? <ProvisionalTag /> : null}
               </>
             ) : (
-              <DeadlineStateTag state={step.state} />
+              <>
+                <DeadlineStateTag state={step.state} />
+                {step.metAt ? (
+                  <Typography.Text
+                    type={step.overdue ? 'danger' : 'secondary'}
+                    style={{ display: 'block', fontSize: 12 }}
+                    data-testid="step-met"
+                  >
+                    {t(step.overdue ? 'share.detail.metLate' : 'share.detail.metOnTime', { date: formatDateTime(lang, step.metAt) })}
+                  </Typography.Text>
+                ) : null}
+              </>
             ),
         },
       ]}
