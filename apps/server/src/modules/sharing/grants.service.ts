@@ -60,7 +60,7 @@ export function createGrantsService(deps: {
   const { db, audit, clock, onGrantChanged } = deps;
 
   async function load(trx: Executor, id: string): Promise<Grant> {
-    const row = (await grantsQuery(trx).where('g.id', '=', id).executeTakeFirst());
+    const row = await grantsQuery(trx).where('g.id', '=', id).executeTakeFirst();
     if (!row) fail('NOT_FOUND', { field: 'id' });
     return (await presentAll(trx, [row]))[0] ?? fail('NOT_FOUND');
   }
@@ -183,7 +183,7 @@ export function createGrantsService(deps: {
         q = q.where(scope === 'consumer' ? 'g.consumer_agency_id' : 'g.provider_agency_id', '=', agencyId);
       }
       if (resourceId) q = q.where('g.resource_id', '=', resourceId);
-      return presentAll(db, (await q.orderBy('g.created_at', 'desc').limit(500).execute()));
+      return presentAll(db, await q.orderBy('g.created_at', 'desc').limit(500).execute());
     },
 
     get: getVisible,
@@ -192,7 +192,7 @@ export function createGrantsService(deps: {
     async setKeys(ctx: RequestContext, id: string, apiKeyIds: readonly string[]): Promise<Grant> {
       const actor = actorOf(ctx);
       const result = await db.transaction().execute(async (trx) => {
-        const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!grant) fail('NOT_FOUND', { field: 'id' });
         const facts = await loadAgencyFacts(trx, grant.consumer_agency_id);
         const decision = authorize(actor, 'agency.submit', facts ? { agency: facts } : {});
@@ -215,7 +215,7 @@ export function createGrantsService(deps: {
     async changeState(ctx: RequestContext, id: string, action: 'suspend' | 'reinstate' | 'revoke', reason: string): Promise<Grant> {
       const actor = actorOf(ctx);
       const result = await db.transaction().execute(async (trx) => {
-        const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!grant) fail('NOT_FOUND', { field: 'id' });
         const bureau = authorize(actor, 'share.review').ok;
         if (!bureau) {
@@ -359,7 +359,7 @@ export function createGrantsService(deps: {
           .where('g.expiry_notified_at', 'is', null)
           .where('g.valid_to', '>', now)
           .where('g.valid_to', '<=', new Date(now.getTime() + EXPIRY_NOTICE_DAYS * DAY_MS))
-          .forUpdate()
+          .forNoKeyUpdate('g')
           .skipLocked()
           .limit(100)
           .execute();
