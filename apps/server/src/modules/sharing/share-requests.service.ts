@@ -133,7 +133,7 @@ export function createShareRequestsService(deps: {
     if (!base) fail('NOT_FOUND');
     const events = await listEvents(trx, id);
     const consultation = await findConsultation(trx, id);
-    const participants = (consultation?.participants) ?? [];
+    const participants = consultation?.participants ?? [];
     const names = await agencyNames(trx, participants);
     const bureau = authorize(actor, 'share.review').ok;
     const provider = await isProviderSteward(trx, actor, row);
