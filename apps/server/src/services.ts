@@ -55,6 +55,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const deadlines = createDeadlinesService({ db, audit, clock });
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
   const exit = createExitService({ db, pool: database.pool, audit, clock, config });
+  const auth = createAuthService({ db, audit, clock, config });
   const grantListeners = new Set<(grantId: string) => void>();
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
   grantListeners.add((id) => exit.invalidateGrant(id));
@@ -64,9 +65,9 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     dbKind: database.kind,
     clock,
     audit,
-    auth: createAuthService({ db, audit, clock, config }),
+    auth,
     agencies: createAgenciesService({ db, audit, clock }),
-    users: createUsersService({ db, audit, clock }),
+    users: createUsersService({ db, audit, clock, onUserChanged: (id) => auth.forgetApiKeysOf(id) }),
     // A corrected or newly imported year moves the due dates of open steps (R37.1).
     calendar: createCalendarService({
       db,

@@ -253,6 +253,27 @@ describe('API keys', () => {
     );
   });
 
+  it('stop at once when their owner is disabled, though keys are cached', async () => {
+    const owner = await h.signIn('water-staff');
+    const { secret } = (
+      await h.app.inject({ method: 'POST', url: '/api/me/api-keys', headers: owner.headers, payload: { name: '水务系统' } })
+    ).json();
+    const bearer = { authorization: `Bearer ${secret}` };
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
+    const user = await h.db.selectFrom('users').select('id').where('username', '=', 'water-staff').executeTakeFirstOrThrow();
+    const admin = await h.signIn('admin');
+    const disabled = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode).toBe(200);
+    const after = await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('AUTH_API_KEY_INVALID');
+  });
+
   it('cannot be revoked by another user', async () => {
     const owner = await h.signIn('market-staff');
     const { key } = (

@@ -18,6 +18,8 @@ export interface UsersDeps {
   readonly db: Kysely<Database>;
   readonly audit: AuditService;
   readonly clock: Clock;
+  /** Told after a user's roles, agency or disabled flag changed (cached API keys of the user are dropped). */
+  readonly onUserChanged?: (userId: string) => void;
 }
 
 export interface NewAgencyUser {
@@ -126,7 +128,7 @@ export function createUsersService(deps: UsersDeps) {
       }
       if (patch.password !== undefined) assertPasswordPolicy(patch.password, before.username);
       const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const now = clock();
         const roles = patch.roles ?? (before.roles as Role[]);
         const agencyId = patch.agencyId ?? before.agency_id;
@@ -158,6 +160,9 @@ export function createUsersService(deps: UsersDeps) {
         });
         return withAgencyName(trx, row);
       });
+      // After the commit: an API key of a disabled or re-roled user stops working at once (R29.1).
+      if (patch.roles !== undefined || patch.agencyId !== undefined || patch.disabled !== undefined) deps.onUserChanged?.(id);
+      return updated;
     },
   };
 }
