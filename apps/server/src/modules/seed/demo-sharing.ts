@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { shanghaiDateOf, type ResourceMetadata } from '@gongshu/domain';
 import { sql } from 'kysely';
+import { qualified } from '../aggregation/data-tables.js';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Services } from '../../services.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
@@ -188,7 +189,7 @@ async function lookups(services: Services, ctx: RequestContext, grantId: string,
   if (!resource.identifierColumn) return;
   const keys = await sql<{
     k: string;
-  }>`select ${sql.ref(resource.identifierColumn)}::text as k from ${sql.table(`resource_data.${await tableOf(services, resource.id)}`)} limit 5`.execute(
+  }>`select ${sql.ref(resource.identifierColumn)}::text as k from ${qualified(await tableOf(services, resource.id))} limit 5`.execute(
     services.db,
   );
   for (const { k } of keys.rows) await services.exit.lookup(ctx, grantId, k);

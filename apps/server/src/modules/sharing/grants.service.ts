@@ -6,7 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Delivery, Grant, Lineage } from '@gongshu/contracts';
-import { authorize, DomainError, fail, shanghaiDateOf, type ResourceMetadata, type UserActor } from '@gongshu/domain';
+import {
+  authorize,
+  DomainError,
+  fail,
+  grantStatusAt,
+  shanghaiDateOf,
+  type GrantState,
+  type ResourceMetadata,
+  type UserActor,
+} from '@gongshu/domain';
 import type { Kysely } from 'kysely';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
@@ -324,7 +333,7 @@ export function createGrantsService(deps: {
       if (loads.length === 0) edges.push({ from: `agency:${resource.provider_agency_id}`, to: `resource:${resource.id}`, label: null });
       const consumers = new Set<string>();
       for (const g of grants) {
-        const status = presentGrant(g, [], now).status;
+        const status = grantStatusAt({ state: g.state as GrantState, validFrom: g.valid_from, validTo: g.valid_to }, now);
         nodes.push({ id: `grant:${g.id}`, kind: 'grant', label: g.number, detail: status, link: `/sharing/grants/${g.id}` });
         edges.push({ from: `resource:${resource.id}`, to: `grant:${g.id}`, label: `${g.fields.length}` });
         if (!consumers.has(g.consumer_agency_id)) {
