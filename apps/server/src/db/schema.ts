@@ -420,7 +420,11 @@ export interface ShareGrantKeysTable {
 export interface DeliveriesTable {
   id: string;
   serial: ColumnType<number, never, never>;
-  grant_id: string;
+  grant_id: string | null;
+  channel: ColumnType<'share' | 'open', 'share' | 'open' | undefined, 'share' | 'open'>;
+  resource_id: string | null;
+  open_grant_id: string | null;
+  derivative_id: string | null;
   kind: string;
   format: string | null;
   via: string;
@@ -433,6 +437,149 @@ export interface DeliveriesTable {
   fingerprint: string | null;
   request_id: string | null;
   completed_at: Timestamp | null;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+
+export interface OpenApplicationsTable {
+  id: Generated<string>;
+  number: string;
+  route: 'conditional' | 'demand';
+  state: string;
+  applicant_user_id: string;
+  resource_id: string | null;
+  provider_agency_id: string | null;
+  title: string;
+  data_description: string | null;
+  fields: Json<string[]>;
+  purpose: string;
+  measures: string | null;
+  period_from: DateColumn | null;
+  period_to: DateColumn | null;
+  commitments: Json<Record<string, boolean>>;
+  approved_fields: NullableJson<string[]>;
+  approved_period_to: DateColumn | null;
+  rejection: NullableJson<unknown>;
+  answer: NullableJson<unknown>;
+  grant_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface OpenApplicationEventsTable {
+  id: Generated<string>;
+  seq: ColumnType<number, never, never>;
+  application_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+}
+
+export interface OpenGrantsTable {
+  id: Generated<string>;
+  number: string;
+  application_id: string;
+  user_id: string;
+  resource_id: string;
+  provider_agency_id: string;
+  fields: Json<string[]>;
+  purpose: string;
+  valid_from: Timestamp;
+  valid_to: Timestamp;
+  state: 'active' | 'suspended' | 'revoked';
+  state_reason: string | null;
+  state_changed_at: Timestamp | null;
+  suspended_for_report: ColumnType<boolean, boolean | undefined, boolean>;
+  report_every_months: number;
+  watermark_key: string;
+  citation: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface OpenUsageReportsTable {
+  id: Generated<string>;
+  grant_id: string;
+  due_on: DateColumn;
+  reminded_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  submitted_by_user_id: string | null;
+  built: string | null;
+  outcome: string | null;
+  links: NullableJson<string[]>;
+  protection: string | null;
+}
+
+export interface OpenObjectionsTable {
+  id: Generated<string>;
+  number: string;
+  resource_id: string;
+  provider_agency_id: string;
+  user_id: string | null;
+  kind: 'error' | 'omission' | 'infringement' | 'suggestion';
+  field_code: string | null;
+  description: string;
+  state: 'open' | 'answered';
+  answer: string | null;
+  answer_action: 'corrected' | 'will_correct' | 'no_change' | 'removed' | null;
+  answered_by_user_id: string | null;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ShowcaseItemsTable {
+  id: Generated<string>;
+  user_id: string | null;
+  kind: 'application' | 'research' | 'article' | 'scenario';
+  title: string;
+  summary: string;
+  url: string | null;
+  author: string;
+  resource_ids: Json<string[]>;
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  moderation_note: string | null;
+  moderated_by_user_id: string | null;
+  moderated_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface OpenDerivativesTable {
+  id: Generated<string>;
+  resource_id: string;
+  name: string;
+  description: string | null;
+  transforms: Json<unknown>;
+  quasi_identifiers: Json<string[]>;
+  k: number;
+  basis: 'k_anonymity' | 'consent';
+  consent: NullableJson<unknown>;
+  check_result: NullableJson<unknown>;
+  checked_at: Timestamp | null;
+  state: 'draft' | 'published' | 'withdrawn';
+  table_name: string | null;
+  rows: number | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  published_by_user_id: string | null;
+  published_at: Timestamp | null;
+}
+
+export interface ApiKeyDailyUsageTable {
+  api_key_id: string;
+  day: DateColumn;
+  calls: number;
+}
+
+export interface ResourceViewsTable {
+  resource_id: string;
+  day: DateColumn;
+  views: number;
 }
 
 export interface Database {
@@ -463,6 +610,15 @@ export interface Database {
   share_grants: ShareGrantsTable;
   share_grant_keys: ShareGrantKeysTable;
   deliveries: DeliveriesTable;
+  open_applications: OpenApplicationsTable;
+  open_application_events: OpenApplicationEventsTable;
+  open_grants: OpenGrantsTable;
+  open_usage_reports: OpenUsageReportsTable;
+  open_objections: OpenObjectionsTable;
+  showcase_items: ShowcaseItemsTable;
+  open_derivatives: OpenDerivativesTable;
+  api_key_daily_usage: ApiKeyDailyUsageTable;
+  resource_views: ResourceViewsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -40,6 +40,10 @@ const MATRIX: Record<Permission, Role[]> = {
   'share.request': ['bureau_admin', 'bureau_reviewer', 'steward'],
   'share.provide': ['steward'],
   'share.review': ['bureau_admin', 'bureau_reviewer'],
+  'open.participate': ['public_user'],
+  'open.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'],
+  'open.provide': ['steward'],
+  'open.review': ['bureau_admin', 'bureau_reviewer'],
 };
 
 describe('authorize: deny by default, per role (R6.1, R29.1)', () => {

@@ -60,6 +60,14 @@ export const PERMISSIONS = [
   'share.provide',
   /** The bureau's formal review, upper-level results, consultations and grant revocation (R14–R16). */
   'share.review',
+  /** A citizen's or organization's own open-data life: apply, demand, report use, object, submit to the showcase (R19–R22). */
+  'open.participate',
+  /** Open-data applications, demands, objections and derivatives of one's agency; every one for the bureau. */
+  'open.read',
+  /** Review applications as provider, answer demands and objections, de-identify data (the agency's steward, R18.4–R20.2). */
+  'open.provide',
+  /** The bureau's formal review of applications and demands, showcase moderation, open-grant revocation (R19.2–R22.1). */
+  'open.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -135,6 +143,10 @@ const RULES: Record<Permission, Rule> = {
     return actor.roles.includes('steward') && actor.agency?.id === target.id ? OK : forbidden();
   },
   'share.review': anyOf('bureau_admin', 'bureau_reviewer'),
+  'open.participate': anyOf('public_user'),
+  'open.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'),
+  'open.provide': (actor, ctx) => RULES['share.provide'](actor, ctx),
+  'open.review': anyOf('bureau_admin', 'bureau_reviewer'),
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;
     if (!target) return forbidden();

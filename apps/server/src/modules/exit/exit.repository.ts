@@ -71,7 +71,14 @@ export async function loadGrant(db: Executor, grantId: string): Promise<GrantRec
 
 export interface NewDelivery {
   readonly id: string;
-  readonly grant_id: string;
+  /** Share channel: the share grant. Null on the open channel. */
+  readonly grant_id: string | null;
+  /** 'share' (default) or 'open' (to the public, R19.1, R19.2). */
+  readonly channel?: 'share' | 'open';
+  /** Open channel: the resource delivered, and the open grant or derivative it went under. */
+  readonly resource_id?: string | null;
+  readonly open_grant_id?: string | null;
+  readonly derivative_id?: string | null;
   readonly kind: 'lookup' | 'query' | 'extract';
   readonly format: string | null;
   readonly via: string;

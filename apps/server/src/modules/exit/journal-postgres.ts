@@ -44,10 +44,13 @@ with h as (
   where (select ok from h)
   returning seq
 ), d as (
-  insert into deliveries (id, grant_id, kind, format, via, api_key_id, user_id, at, rows, fields, parameters, request_id, completed_at)
-  select id, grant_id, kind, format, via, api_key_id, user_id, at, rows, fields, parameters, request_id, completed_at
-  from jsonb_to_recordset($2::jsonb) as r(id uuid, grant_id uuid, kind text, format text, via text, api_key_id uuid, user_id uuid,
-       at timestamptz, rows integer, fields jsonb, parameters jsonb, request_id text, completed_at timestamptz)
+  insert into deliveries (id, grant_id, channel, resource_id, open_grant_id, derivative_id, kind, format, via, api_key_id, user_id,
+                          at, rows, fields, parameters, request_id, completed_at)
+  select id, grant_id, coalesce(channel, 'share'), resource_id, open_grant_id, derivative_id, kind, format, via, api_key_id, user_id,
+         at, rows, fields, parameters, request_id, completed_at
+  from jsonb_to_recordset($2::jsonb) as r(id uuid, grant_id uuid, channel text, resource_id uuid, open_grant_id uuid, derivative_id uuid,
+       kind text, format text, via text, api_key_id uuid, user_id uuid, at timestamptz, rows integer, fields jsonb, parameters jsonb,
+       request_id text, completed_at timestamptz)
   where (select ok from h)
   returning id, serial
 )
