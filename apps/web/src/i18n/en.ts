@@ -2,6 +2,10 @@
  * The English dictionary. Typed as Messages, so a key missing here (or one that zh.ts does not
  * have) fails the type check.
  */
+import { enPortal } from './open/portal';
+import { enApplications } from './open/applications';
+import { enParticipation } from './open/participation';
+import { enDerivatives } from './open/derivatives';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -1629,4 +1633,8 @@ export const en: Messages = {
   'errors.notFound.desc': 'The page you asked for does not exist or has been removed.',
   'errors.backHome': 'Back to the home page',
   'errors.toMyHome': 'Back to my start page',
+  ...enPortal,
+  ...enApplications,
+  ...enParticipation,
+  ...enDerivatives,
 };

@@ -2,6 +2,10 @@
  * The Chinese (zh-CN) dictionary: the source of every message key. The English dictionary is
  * typed from it, so a key missing there fails the type check. Placeholders are written {name}.
  */
+import { zhPortal } from './open/portal';
+import { zhApplications } from './open/applications';
+import { zhParticipation } from './open/participation';
+import { zhDerivatives } from './open/derivatives';
 export const zh = {
   'app.brand': '公数',
   'app.consoleName': '公共数据管理平台',
@@ -1574,6 +1578,10 @@ export const zh = {
   'errors.notFound.desc': '您访问的页面不存在或已被移除。',
   'errors.backHome': '返回首页',
   'errors.toMyHome': '返回我的首页',
+  ...zhPortal,
+  ...zhApplications,
+  ...zhParticipation,
+  ...zhDerivatives,
 };
 
 export type MessageKey = keyof typeof zh;
