@@ -42,6 +42,10 @@ export interface Config {
   readonly maskKey: string | null;
   /** Seconds a grant (with its keys and field masks) or an API key may be served from the in-process cache; 0 turns caching off. */
   readonly accessCacheSeconds: number;
+  /** Calls of the open-data query API per API key (or signed-in user, or address for anonymous CKAN datastore_search) per minute, in process. */
+  readonly openRatePerMinute: number;
+  /** Calls of the open-data query API per API key (or signed-in user) per China day. */
+  readonly openDailyQuota: number;
 }
 
 /** The development default secret; production refuses to start with it. */
@@ -110,5 +114,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
     maskKey,
     accessCacheSeconds: int(env, 'GONGSHU_ACCESS_CACHE_SECONDS', 5, 0),
+    openRatePerMinute: int(env, 'GONGSHU_OPEN_RATE_PER_MINUTE', 60),
+    openDailyQuota: int(env, 'GONGSHU_OPEN_DAILY_QUOTA', 10_000),
   });
 }

@@ -266,6 +266,26 @@ export const errorCatalog = {
     en: 'An application states its purpose and protective measures, a period of at most three years, and every commitment',
     requirement: 'R19.2',
   },
+  OPEN_NOT_AVAILABLE: {
+    zh: '该数据资源不存在、尚未发布或不开放',
+    en: 'This resource does not exist, is not published or is not open',
+    requirement: 'R18.1',
+  },
+  OPEN_GRANT_REQUIRED: {
+    zh: '有条件开放数据须先申请并获得有效的开放授权，且只能获取授权的信息项',
+    en: 'Conditional open data needs an active open grant of yours, and only its granted fields can be fetched',
+    requirement: 'R19.2',
+  },
+  OPEN_RATE_LIMITED: {
+    zh: '调用过于频繁，已超过每分钟调用次数上限，请稍后再试',
+    en: 'Too many calls: the per-minute limit of the open data API is reached, try again later',
+    requirement: 'R19.1',
+  },
+  OPEN_QUOTA_EXCEEDED: {
+    zh: '今日调用次数已用完，请明天再试',
+    en: 'The daily quota of the open data API is used up: try again tomorrow',
+    requirement: 'R19.1',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

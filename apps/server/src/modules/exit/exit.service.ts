@@ -199,6 +199,8 @@ export function createExitService(deps: ExitDeps) {
     },
     /** Resolves when every audit entry appended so far is committed. */
     idle: () => journal.idle(),
+    /** The group-commit journal, shared with the open channel (modules/open-data): one audit writer per process. */
+    journal,
 
     async lookup(
       ctx: RequestContext,
