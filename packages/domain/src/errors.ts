@@ -286,6 +286,16 @@ export const errorCatalog = {
     en: 'The daily quota of the open data API is used up: try again tomorrow',
     requirement: 'R19.1',
   },
+  OPEN_OBJECTION_ANSWERED: {
+    zh: '该异议已答复，不能再次答复',
+    en: 'The objection has already been answered',
+    requirement: 'R20.2',
+  },
+  OPEN_SHOWCASE_STATE_INVALID: {
+    zh: '该成果当前状态不允许此操作',
+    en: 'The showcase item is not in a state that allows this',
+    requirement: 'R22.1',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 
