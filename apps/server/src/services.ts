@@ -22,6 +22,7 @@ import { createDataQualityService, type DataQualityService } from './modules/agg
 import { createExitService, type ExitService } from './modules/exit/exit.service.js';
 import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
 import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
+import { createPortalService, type PortalService } from './modules/portal/portal.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -43,6 +44,8 @@ export interface Services {
   readonly exit: ExitService;
   readonly grants: GrantsService;
   readonly shareRequests: ShareRequestsService;
+  /** The public open-data portal: summary, search, resource pages (issue 7 item 1). */
+  readonly portal: PortalService;
   /** Subscribes to grant changes (the exit drops what it cached about the grant). */
   onGrantChanged(listener: (grantId: string) => void): void;
   /** Audits a request refused by a rule (outcome denied). */
@@ -85,6 +88,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     exit,
     grants,
     shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
+    portal: createPortalService({ db, clock, publicUrl: config.publicUrl }),
     onGrantChanged: (listener) => grantListeners.add(listener),
     async recordDenied(ctx, route, code) {
       await db

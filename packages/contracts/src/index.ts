@@ -33,6 +33,16 @@ export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
 export { ShareRequest, ShareRequestDetail, ShareField, Consultation, AgencyKey, Grant, Delivery, Lineage } from './routes/sharing.js';
 export { Provenance, ExitRecord } from './routes/exit.js';
 export {
+  PortalField,
+  PortalResource,
+  PortalResourceCard,
+  PortalSearchHit,
+  PortalSearchQuery,
+  PortalSearchResult,
+  PortalSummary,
+  PortalUsage,
+} from './routes/portal.js';
+export {
   CkanErrorBody,
   CkanGroup,
   CkanGroupDetail,

@@ -58,6 +58,12 @@ const newAgency = {
 const TABLE: Record<string, Case> = {
   'GET /api/health': { allowed: null, forbidden: null },
   'GET /api/portal/summary': { allowed: null, forbidden: null },
+  'GET /api/portal/resources': { allowed: null, forbidden: null, request: () => ({ url: '/api/portal/resources?q=%E5%B0%B1%E4%B8%9A' }) },
+  'GET /api/portal/resources/:id': {
+    allowed: null,
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/portal/resources/${ids.openResource}` }),
+  },
   'GET /api/openapi.json': { allowed: null, forbidden: null },
   'POST /api/auth/login': { allowed: null, forbidden: null, request: () => ({ payload: { username: 'admin', password: 'Gongshu@2026' } }) },
   'GET /api/auth/me': { allowed: 'citizen', forbidden: null },

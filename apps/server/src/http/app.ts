@@ -42,6 +42,7 @@ import { registerCkanRoutes } from '../modules/ckan/ckan.routes.js';
 import { createCkanService } from '../modules/ckan/ckan.service.js';
 import { registerDcatRoutes } from '../modules/dcat/dcat.routes.js';
 import { createDcatService } from '../modules/dcat/dcat.service.js';
+import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
   registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
   registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
+  registerPortalRoutes(app, services.portal);
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {

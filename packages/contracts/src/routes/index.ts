@@ -15,3 +15,4 @@ export * from './sharing.js';
 export * from './exit.js';
 export * from './ckan.js';
 export * from './dcat.js';
+export * from './portal.js';

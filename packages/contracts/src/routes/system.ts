@@ -17,22 +17,3 @@ export const health = defineRoute({
     },
   },
 });
-
-export const portalSummary = defineRoute({
-  method: 'GET',
-  url: '/api/portal/summary',
-  schema: {
-    tags: ['portal'],
-    summary: 'Counts for the open portal home page (public)',
-    response: {
-      200: Type.Object({
-        cityName: Type.String(),
-        agencies: Type.Integer({ description: 'Active agencies on the node' }),
-        departments: Type.Integer(),
-        towns: Type.Integer(),
-        publicUsers: Type.Integer({ description: 'Registered citizens and organizations' }),
-        sectors: Type.Array(Type.Object({ sector: Type.String(), agencies: Type.Integer() })),
-      }),
-    },
-  },
-});

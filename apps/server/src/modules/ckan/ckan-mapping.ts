@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CkanGroup, CkanOrganization, CkanPackage, CkanResource, CkanTag } from '@gongshu/contracts';
-import { DISTRIBUTION_FORMATS, openDownloadPath, type DistributionFormat } from '@gongshu/contracts';
+import { DISTRIBUTION_FORMATS, openDownloadPath, openPortalPath, type DistributionFormat } from '@gongshu/contracts';
 import { DATA_TYPES, OPEN_TYPES, recognizeLicence, UPDATE_FREQUENCIES, type FieldSpec } from '@gongshu/domain';
 import type { OpenAgency, OpenResource } from './open-resources.repository.js';
 
@@ -48,9 +48,9 @@ export function ckanTime(at: Date): string {
   return `${at.toISOString().slice(0, -1)}000`;
 }
 
-/** The resource's page on the portal (its landing page). */
+/** The resource's public page on the portal (its landing page; anonymous visitors can open it). */
 export function landingPage(publicUrl: string, resourceId: string): string {
-  return `${publicUrl}/catalog/resources/${resourceId}`;
+  return `${publicUrl}${openPortalPath(resourceId)}`;
 }
 
 export interface LicenceView {

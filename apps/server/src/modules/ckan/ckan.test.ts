@@ -184,7 +184,7 @@ describe('package_show', () => {
       isopen: true,
       metadata_created: '2026-03-02T01:00:00.000000',
       metadata_modified: '2026-03-02T01:00:00.000000',
-      url: `${h.config.publicUrl}/catalog/resources/${c.training.resourceId}`,
+      url: `${h.config.publicUrl}/open/resources/${c.training.resourceId}`,
       organization: { name: 'hrss', title: '滕州市人力资源和社会保障局', is_organization: true, type: 'organization' },
       groups: [{ name: '211', title: '就业创业', type: 'group' }],
       num_tags: 2,

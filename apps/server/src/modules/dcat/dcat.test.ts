@@ -159,7 +159,7 @@ describe('what the catalog says', () => {
     expect(objects(training, dct('accessRights'))).toEqual(['http://publications.europa.eu/resource/authority/access-right/PUBLIC']);
     expect(objects(training, dcat('keyword')).sort()).toEqual(['就业', '职业培训']);
     expect(objects(training, dct('issued'))).toEqual(['2026-03-02T01:00:00.000Z']);
-    expect(objects(training, dcat('landingPage'))).toEqual([`${h.config.publicUrl}/catalog/resources/${c.training.resourceId}`]);
+    expect(objects(training, dcat('landingPage'))).toEqual([`${h.config.publicUrl}/open/resources/${c.training.resourceId}`]);
 
     const distributions = objects(training, dcat('distribution')).sort();
     expect(distributions).toEqual(['csv', 'json', 'xlsx'].map((f) => id(`dataset/211003-000001/${f}`)));
@@ -176,7 +176,7 @@ describe('what the catalog says', () => {
     const jobs = id('dataset/211004-000001');
     expect(objects(jobs, dct('accessRights'))).toEqual(['http://publications.europa.eu/resource/authority/access-right/RESTRICTED']);
     expect(objects(id('dataset/211004-000001/json'), dcat('accessURL'))).toEqual([
-      `${h.config.publicUrl}/catalog/resources/${c.jobs.resourceId}`,
+      `${h.config.publicUrl}/open/resources/${c.jobs.resourceId}`,
     ]);
     const [licence] = objects(id('dataset/211004-000001/json'), dct('license'));
     expect(licence).toMatch(new RegExp(`^${h.config.publicUrl}/id/licence/`));
