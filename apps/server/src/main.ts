@@ -43,6 +43,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
         { name: 'deadline sweep', run: () => services.deadlines.sweep() },
         { name: 'data timeliness', run: () => services.loads.sweepTimeliness() },
         { name: 'grant expiry notices', run: () => services.grants.notifyExpiring() },
+        { name: 'open usage reports', run: () => services.openGrants.sweepReports() },
       ],
       config.sweepSeconds,
       app.log,

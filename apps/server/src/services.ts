@@ -22,6 +22,8 @@ import { createDataQualityService, type DataQualityService } from './modules/agg
 import { createExitService, type ExitService } from './modules/exit/exit.service.js';
 import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
 import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
+import { createOpenApplicationsService, type OpenApplicationsService } from './modules/open-applications/open-applications.service.js';
+import { createOpenGrantsService, type OpenGrantsService } from './modules/open-applications/open-grants.service.js';
 import { createPortalService, type PortalService } from './modules/portal/portal.service.js';
 
 export interface Services {
@@ -44,6 +46,12 @@ export interface Services {
   readonly exit: ExitService;
   readonly grants: GrantsService;
   readonly shareRequests: ShareRequestsService;
+  /** Conditional open-data applications and demands (R19.2–R19.4). */
+  readonly openApplications: OpenApplicationsService;
+  /** Open grants and usage reports (R20.1). */
+  readonly openGrants: OpenGrantsService;
+  /** Subscribes to open-grant changes (the open exit forgets what it cached about the holder's grant). */
+  onOpenGrantChanged(listener: (userId: string, resourceId: string) => void): void;
   /** The public open-data portal: summary, search, resource pages (issue 7 item 1). */
   readonly portal: PortalService;
   /** Subscribes to grant changes (the exit drops what it cached about the grant). */
@@ -63,6 +71,13 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
   grantListeners.add((id) => exit.invalidateGrant(id));
   const grants = createGrantsService({ db, audit, clock, onGrantChanged: (id) => grantListeners.forEach((listener) => listener(id)) });
+  const openGrantListeners = new Set<(userId: string, resourceId: string) => void>();
+  const openGrants = createOpenGrantsService({
+    db,
+    audit,
+    clock,
+    onOpenGrantChanged: (userId, resourceId) => openGrantListeners.forEach((listener) => listener(userId, resourceId)),
+  });
   return {
     db,
     dbKind: database.kind,
@@ -88,6 +103,9 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     exit,
     grants,
     shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
+    openApplications: createOpenApplicationsService({ db, audit, clock, deadlines, grants: openGrants }),
+    openGrants,
+    onOpenGrantChanged: (listener) => openGrantListeners.add(listener),
     portal: createPortalService({ db, clock, publicUrl: config.publicUrl }),
     onGrantChanged: (listener) => grantListeners.add(listener),
     async recordDenied(ctx, route, code) {

@@ -36,6 +36,7 @@ import { registerDataRoutes } from '../modules/aggregation/data.routes.js';
 import { registerExitRoutes } from '../modules/exit/exit.routes.js';
 import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
+import { registerOpenApplicationRoutes } from '../modules/open-applications/open-applications.routes.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
 import { registerCkanRoutes } from '../modules/ckan/ckan.routes.js';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
   registerExitRoutes(app, services.exit, config.logLevel);
   registerSharingRoutes(app, services.shareRequests, services.grants);
+  registerOpenApplicationRoutes(app, services.openApplications, services.openGrants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
   registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
   registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
