@@ -25,6 +25,7 @@ import { createShareRequestsService, type ShareRequestsService } from './modules
 import { createOpenApplicationsService, type OpenApplicationsService } from './modules/open-applications/open-applications.service.js';
 import { createOpenGrantsService, type OpenGrantsService } from './modules/open-applications/open-grants.service.js';
 import { createPortalService, type PortalService } from './modules/portal/portal.service.js';
+import { createDerivativesService, type DerivativesService } from './modules/derivatives/derivatives.service.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
@@ -54,6 +55,8 @@ export interface Services {
   onOpenGrantChanged(listener: (userId: string, resourceId: string) => void): void;
   /** The public open-data portal: summary, search, resource pages (issue 7 item 1). */
   readonly portal: PortalService;
+  /** De-identified derivatives of data not opened (R18.4): plans, k-anonymity checks, publication. */
+  readonly derivatives: DerivativesService;
   /** Subscribes to grant changes (the exit drops what it cached about the grant). */
   onGrantChanged(listener: (grantId: string) => void): void;
   /** Audits a request refused by a rule (outcome denied). */
@@ -107,6 +110,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     openGrants,
     onOpenGrantChanged: (listener) => openGrantListeners.add(listener),
     portal: createPortalService({ db, clock, publicUrl: config.publicUrl }),
+    derivatives: createDerivativesService({ db, audit, clock, publicUrl: config.publicUrl }),
     onGrantChanged: (listener) => grantListeners.add(listener),
     async recordDenied(ctx, route, code) {
       await db

@@ -33,6 +33,19 @@ export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
 export { ShareRequest, ShareRequestDetail, ShareField, Consultation, AgencyKey, Grant, Delivery, Lineage } from './routes/sharing.js';
 export { Provenance, ExitRecord } from './routes/exit.js';
 export {
+  DerivativeCheck,
+  DerivativeConsent,
+  DerivativeDetail,
+  DerivativeField,
+  DerivativeSource,
+  DerivativeSummary,
+  FieldTreatment,
+  PublicDerivative,
+  PublicDerivativeSummary,
+  derivativeDownloadPath,
+  derivativePortalPath,
+} from './routes/derivatives.js';
+export {
   OpenApplication,
   OpenApplicationDetail,
   OpenApplicationState,

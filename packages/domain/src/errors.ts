@@ -256,6 +256,21 @@ export const errorCatalog = {
     en: 'The k-anonymity check failed: some quasi-identifier combinations have fewer than k rows, and there is no consent of the right holder',
     requirement: 'R18.4',
   },
+  DEIDENTIFY_STATE_INVALID: {
+    zh: '去标识化衍生数据当前状态不允许此操作：已发布的须先撤回',
+    en: 'The derivative’s state does not allow this: a published derivative must be withdrawn first',
+    requirement: 'R18.4',
+  },
+  DEIDENTIFY_CHECK_STALE: {
+    zh: 'k-匿名检查之后来源数据又有新的加载，请重新检查后再发布',
+    en: 'The source data was loaded again after the k-anonymity check: run the check again before publishing',
+    requirement: 'R18.4',
+  },
+  DEIDENTIFY_SOURCE_NOT_ELIGIBLE: {
+    zh: '只有已发布、开放属性为“不予开放”且已汇聚数据的资源可以去标识化后开放',
+    en: 'Only published resources that are not opened (open type none) and have loaded data can be opened after de-identification',
+    requirement: 'R18.4',
+  },
   OPEN_NO_APPLICATION_NEEDED: {
     zh: '无条件开放数据无需申请，可直接下载或调用',
     en: 'Unconditional open data needs no application: download it or call the API',

@@ -44,6 +44,7 @@ import { createCkanService } from '../modules/ckan/ckan.service.js';
 import { registerDcatRoutes } from '../modules/dcat/dcat.routes.js';
 import { createDcatService } from '../modules/dcat/dcat.service.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
+import { registerDerivativeRoutes } from '../modules/derivatives/derivatives.routes.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
   registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
   registerPortalRoutes(app, services.portal);
+  registerDerivativeRoutes(app, services.derivatives);
 
   const webDist = options.webDist && existsSync(path.join(options.webDist, 'index.html')) ? options.webDist : null;
   if (webDist) {

@@ -16,4 +16,5 @@ export * from './open-applications.js';
 export * from './exit.js';
 export * from './ckan.js';
 export * from './dcat.js';
+export * from './derivatives.js';
 export * from './portal.js';

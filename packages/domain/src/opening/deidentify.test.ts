@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_K, kAnonymity, mayPublishDerivative, treatValue, validatePlan, type DeidentificationPlan } from './deidentify.js';
+import {
+  DEFAULT_K,
+  isDirectIdentifier,
+  kAnonymity,
+  kAnonymityOfHistogram,
+  mayPublishDerivative,
+  nextDerivativeState,
+  treatValue,
+  validateConsent,
+  validatePlan,
+  type DeidentificationPlan,
+} from './deidentify.js';
 
 const FIELDS = [
   { code: 'sfzh', identifierRole: 'citizen_id' },
@@ -60,5 +71,100 @@ describe('k-anonymity', () => {
     );
     expect(mayPublishDerivative(kAnonymity([6, 9], 5), null).ok).toBe(true);
     expect(mayPublishDerivative(null, null).ok).toBe(false);
+  });
+});
+
+const TYPED = [
+  { code: 'bah', name: '病案号', identifierRole: 'other_code', sensitivity: 'internal', dataType: 'string' },
+  { code: 'xm', name: '姓名', identifierRole: 'none', sensitivity: 'sensitive', dataType: 'string' },
+  { code: 'lxdh', name: '联系电话', identifierRole: 'none', sensitivity: 'sensitive', dataType: 'string' },
+  { code: 'csrq', name: '出生日期', identifierRole: 'none', sensitivity: 'sensitive', dataType: 'date' },
+  { code: 'nl', name: '年龄', identifierRole: 'none', sensitivity: 'internal', dataType: 'integer' },
+  { code: 'qhdm', name: '区划代码', identifierRole: 'none', sensitivity: 'public', dataType: 'string' },
+];
+
+describe('plans against typed fields (R18.4)', () => {
+  it('treats names and phones of sensitive fields as direct identifiers, not public names', () => {
+    expect(TYPED.filter(isDirectIdentifier).map((f) => f.code)).toEqual(['bah', 'xm', 'lxdh']);
+    expect(isDirectIdentifier({ code: 'fddbr', name: '法定代表人', identifierRole: 'none', sensitivity: 'public' })).toBe(false);
+  });
+
+  it('refuses every identifier kept, banded or barely cut, each treatment that does not fit its type, and hashing', () => {
+    const plan: DeidentificationPlan = {
+      treatments: {
+        bah: { kind: 'prefix', length: 8 },
+        xm: { kind: 'keep' },
+        lxdh: { kind: 'mask', mask: { kind: 'keep', first: 3, last: 4 } },
+        csrq: { kind: 'band', width: 5 },
+        nl: { kind: 'generalize_date', to: 'year' },
+        qhdm: { kind: 'mask', mask: { kind: 'hash' } },
+      },
+      quasiIdentifiers: ['nl', 'nl'],
+      k: 5,
+    };
+    const problems = validatePlan(plan, TYPED);
+    expect(problems.map((p) => p.field).sort()).toEqual(
+      [
+        'quasiIdentifiers',
+        'treatments.bah',
+        'treatments.csrq',
+        'treatments.lxdh',
+        'treatments.nl',
+        'treatments.qhdm',
+        'treatments.xm',
+      ].sort(),
+    );
+    expect(problems.every((p) => p.code === 'DEIDENTIFY_PLAN_INVALID' && p.requirement === 'R18.4')).toBe(true);
+    expect(problems.find((p) => p.field === 'treatments.xm')?.message.en).toMatch(/cannot be kept in clear/);
+  });
+
+  it('accepts a plan that drops, masks and cuts identifiers and generalizes the rest', () => {
+    const plan: DeidentificationPlan = {
+      treatments: {
+        bah: { kind: 'drop' },
+        xm: { kind: 'mask', mask: { kind: 'name' } },
+        lxdh: { kind: 'mask', mask: { kind: 'keep', first: 0, last: 4 } },
+        csrq: { kind: 'generalize_date', to: 'month' },
+        nl: { kind: 'band', width: 10 },
+        qhdm: { kind: 'prefix', length: 6 },
+      },
+      quasiIdentifiers: ['csrq', 'nl', 'qhdm'],
+      k: 2,
+    };
+    expect(validatePlan(plan, TYPED)).toEqual([]);
+    expect(treatValue('37', plan.treatments.nl ?? { kind: 'drop' })).toBe('30-39');
+  });
+});
+
+describe('k-anonymity from a histogram of class sizes', () => {
+  it('agrees with the per-class computation', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 40 }), fc.integer({ min: 2, max: 8 }), (sizes, k) => {
+        const histogram = new Map<number, number>();
+        for (const size of sizes) histogram.set(size, (histogram.get(size) ?? 0) + 1);
+        const list = [...histogram].map(([size, classes]) => ({ size, classes }));
+        expect(kAnonymityOfHistogram(list, k)).toEqual(kAnonymity(sizes, k));
+      }),
+    );
+  });
+});
+
+describe('derivative states and consent', () => {
+  it('edits and checks drafts and withdrawn derivatives, publishes them, withdraws only published ones', () => {
+    expect(nextDerivativeState('draft', 'publish')).toEqual({ ok: true, value: 'published' });
+    expect(nextDerivativeState('withdrawn', 'edit')).toEqual({ ok: true, value: 'withdrawn' });
+    expect(nextDerivativeState('published', 'withdraw')).toEqual({ ok: true, value: 'withdrawn' });
+    for (const action of ['edit', 'check', 'consent', 'publish'] as const)
+      expect(nextDerivativeState('published', action)).toMatchObject({ ok: false, refusal: { code: 'DEIDENTIFY_STATE_INVALID' } });
+    expect(nextDerivativeState('draft', 'withdraw').ok).toBe(false);
+  });
+
+  it('a consent names the holder and the document and is not dated in the future', () => {
+    expect(validateConsent({ holder: '滕州市中心人民医院', document: '同意书 2026-07', date: '2026-11-20' }, '2026-11-27')).toEqual([]);
+    expect(validateConsent({ holder: ' ', document: '', date: '2026-12-01' }, '2026-11-27').map((p) => p.field)).toEqual([
+      'holder',
+      'document',
+      'date',
+    ]);
   });
 });
