@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMetadata } from '../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 import { demoActors } from '../modules/seed/demo-actors.js';
+import { publishResource } from '../modules/aggregation/aggregation.fixtures.js';
 
 interface Case {
   /** A user allowed to call the route (null: public route). */
@@ -45,6 +46,13 @@ interface Ids {
   shareConsultEntries: string;
   shareConsultOutcome: string;
   grant: string;
+  openConditional: string;
+  openAppFormal: string;
+  openAppProvider: string;
+  openAppWithdraw: string;
+  openDemand: string;
+  openGrant: string;
+  openReport: string;
 }
 
 const newAgency = {
@@ -543,6 +551,108 @@ async function prepareSharing(resource: string) {
   };
 }
 
+// Open-data applications, demands, open grants and usage reports (issue 7 items 4-6):
+// open-applications.test.ts covers the workflow; here each route's access.
+const openPayload = (resourceId: string) => ({
+  resourceId,
+  purpose: '路由测试研究',
+  measures: '加密存储',
+  periodFrom: '2026-03-10',
+  periodTo: '2027-03-09',
+  commitments: { lawfulUse: true, protection: true, usageReports: true, citation: true },
+});
+Object.assign(TABLE, {
+  'GET /api/open/applications': { allowed: 'citizen', forbidden: null, request: () => ({ url: '/api/open/applications?scope=mine' }) },
+  'GET /api/open/applications/:id': {
+    allowed: 'citizen',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/open/applications/${ids.openAppWithdraw}` }),
+  },
+  'POST /api/open/applications': {
+    allowed: 'citizen01',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ payload: openPayload(ids.openConditional) }),
+    expectStatus: 201,
+  },
+  'POST /api/open/demands': {
+    allowed: 'citizen02',
+    forbidden: 'reviewer',
+    request: () => ({ payload: { title: '公交实时数据', description: '各线路实时到站', purpose: '出行服务' } }),
+    expectStatus: 201,
+  },
+  'GET /api/open/demands': { allowed: null, forbidden: null },
+  'POST /api/open/applications/:id/formal-review': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({ url: `/api/open/applications/${ids.openAppFormal}/formal-review`, payload: { approve: true } }),
+  },
+  'POST /api/open/applications/:id/provider-review': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ url: `/api/open/applications/${ids.openAppProvider}/provider-review`, payload: { approve: true } }),
+  },
+  'POST /api/open/applications/:id/answer': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: (ids: Ids) => ({ url: `/api/open/applications/${ids.openDemand}/answer`, payload: { willOpen: false, text: '暂无此数据' } }),
+  },
+  'POST /api/open/applications/:id/withdraw': {
+    allowed: 'citizen',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({ url: `/api/open/applications/${ids.openAppWithdraw}/withdraw`, payload: {} }),
+  },
+  'GET /api/open/apply/:id': { allowed: null, forbidden: null, request: (ids: Ids) => ({ url: `/api/open/apply/${ids.openConditional}` }) },
+  'GET /api/open/providers': { allowed: null, forbidden: null },
+  'GET /api/open/grants': { allowed: 'citizen05', forbidden: null, request: () => ({ url: '/api/open/grants?scope=mine' }) },
+  'POST /api/open/grants/:id/state': {
+    allowed: 'reviewer',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({ url: `/api/open/grants/${ids.openGrant}/state`, payload: { action: 'suspend', reason: '路由测试' } }),
+  },
+  'POST /api/open/grants/:id/reports/:reportId': {
+    allowed: 'citizen05',
+    forbidden: 'reviewer',
+    request: (ids: Ids) => ({
+      url: `/api/open/grants/${ids.openGrant}/reports/${ids.openReport}`,
+      payload: { built: '出行小程序', outcome: '上线试运行', links: [], protection: '加密存储' },
+    }),
+  },
+} satisfies Record<string, Case>);
+
+/** Applications in every state an open-application route acts on, through the services as the demo users. */
+async function prepareOpenApplications(hrssAgency: string) {
+  const { resourceId: resource } = await publishResource(h, 'hrss', {
+    open: { type: 'conditional', conditions: '路由测试条件', noneGround: null, legalBasis: null },
+  });
+  const as = demoActors(h.db);
+  const reviewer = await as('reviewer');
+  const applications = h.services.openApplications;
+  const filed = async (who: string) => (await applications.apply(await as(who), openPayload(resource))).id;
+  const formal = async (who: string) => {
+    const id = await filed(who);
+    await applications.formalReview(reviewer, id, { approve: true });
+    return id;
+  };
+  const demand = await applications.demand(await as('citizen06'), {
+    title: '路由测试需求',
+    description: '路由测试',
+    purpose: '研究',
+    providerAgencyId: hrssAgency,
+  });
+  await applications.formalReview(reviewer, demand.id, { approve: true });
+  const granted = await applications.providerReview(await as('hrss-steward'), await formal('citizen05'), { approve: true });
+  const [grant] = await h.services.openGrants.list(await as('citizen05'), 'mine');
+  return {
+    openConditional: resource,
+    openAppFormal: await filed('citizen03'),
+    openAppProvider: await formal('citizen04'),
+    openAppWithdraw: await filed('citizen'),
+    openDemand: demand.id,
+    openGrant: granted.grantId ?? '',
+    openReport: grant?.reports[0]?.id ?? '',
+  };
+}
+
 const minimalRuleSet = {
   code: 'route-test',
   title: '测试规则集',
@@ -588,6 +698,13 @@ const placeholder: Ids = {
   shareConsultEntries: '00000000-0000-4000-8000-000000000037',
   shareConsultOutcome: '00000000-0000-4000-8000-000000000038',
   grant: '00000000-0000-4000-8000-000000000039',
+  openConditional: '00000000-0000-4000-8000-000000000070',
+  openAppFormal: '00000000-0000-4000-8000-000000000071',
+  openAppProvider: '00000000-0000-4000-8000-000000000072',
+  openAppWithdraw: '00000000-0000-4000-8000-000000000073',
+  openDemand: '00000000-0000-4000-8000-000000000074',
+  openGrant: '00000000-0000-4000-8000-000000000075',
+  openReport: '00000000-0000-4000-8000-000000000076',
 };
 
 beforeAll(async () => {
@@ -640,6 +757,7 @@ beforeAll(async () => {
     orderToReport,
     orderToReview,
     ...(await prepareSharing(catalog.resource)),
+    ...(await prepareOpenApplications(agency.id)),
   };
 });
 afterAll(async () => h.close());
