@@ -20,6 +20,8 @@ export interface Config {
   readonly lockoutMinutes: number;
   /** Sign-in attempts allowed per client address per minute. */
   readonly loginRateLimit: number;
+  /** Registrations on the open portal allowed per client address per hour. */
+  readonly registerRateLimit: number;
   /** Hash of the audit chain: SM3 (国密) or SHA-256. */
   readonly auditHash: 'sm3' | 'sha256';
   /** Seed the demo city on first start with an empty database (never in production). */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxAttempts: int(env, 'GONGSHU_LOGIN_MAX_ATTEMPTS', 5),
     lockoutMinutes: int(env, 'GONGSHU_LOCKOUT_MINUTES', 15),
     loginRateLimit: int(env, 'GONGSHU_LOGIN_RATE_LIMIT', 20),
+    registerRateLimit: int(env, 'GONGSHU_REGISTER_RATE_LIMIT', 10),
     auditHash,
     seedDemo,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

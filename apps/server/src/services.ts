@@ -22,6 +22,7 @@ import { createDataQualityService, type DataQualityService } from './modules/agg
 import { createExitService, type ExitService } from './modules/exit/exit.service.js';
 import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
 import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
+import { createOpenParticipationService, type OpenParticipationService } from './modules/open-participation/open-participation.service.js';
 import { createOpenApplicationsService, type OpenApplicationsService } from './modules/open-applications/open-applications.service.js';
 import { createOpenGrantsService, type OpenGrantsService } from './modules/open-applications/open-grants.service.js';
 import { createPortalService, type PortalService } from './modules/portal/portal.service.js';
@@ -47,6 +48,8 @@ export interface Services {
   readonly exit: ExitService;
   readonly grants: GrantsService;
   readonly shareRequests: ShareRequestsService;
+  /** Registration, objections (R20.2) and the reuse showcase (R22.1) on the open portal. */
+  readonly openParticipation: OpenParticipationService;
   /** Conditional open-data applications and demands (R19.2–R19.4). */
   readonly openApplications: OpenApplicationsService;
   /** Open grants and usage reports (R20.1). */
@@ -106,6 +109,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     exit,
     grants,
     shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
+    openParticipation: createOpenParticipationService({ db, audit, clock, deadlines }),
     openApplications: createOpenApplicationsService({ db, audit, clock, deadlines, grants: openGrants }),
     openGrants,
     onOpenGrantChanged: (listener) => openGrantListeners.add(listener),

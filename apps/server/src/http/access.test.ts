@@ -820,6 +820,76 @@ async function prepareCatalog(steward: Record<string, string>, reviewer: Record<
   };
 }
 
+// Participation on the open portal (issue 7 items 3, 7, 8): open-participation.test.ts covers the
+// behaviour; here each route's access. The objection and showcase items are made after the catalog.
+const participation = { objection: '', showcaseToModerate: '', showcaseToWithdraw: '' };
+beforeAll(async () => {
+  const citizen = await demoActors(h.db)('citizen');
+  const open = h.services.openParticipation;
+  const work = { kind: 'article' as const, title: '路由测试成果', summary: '路由测试的成果摘要内容', author: '测试', resourceIds: [ids.openResource] };
+  participation.objection = (
+    await open.objections.raise(citizen, { resourceId: ids.openResource, kind: 'error', description: '路由测试异议内容' })
+  ).id;
+  participation.showcaseToModerate = (await open.showcase.submit(citizen, work)).id;
+  participation.showcaseToWithdraw = (await open.showcase.submit(citizen, work)).id;
+});
+Object.assign(TABLE, {
+  'POST /api/open/register': {
+    allowed: null,
+    forbidden: null,
+    request: () => ({
+      payload: {
+        kind: 'citizen',
+        username: 'route-citizen',
+        password: 'Route-test-2026',
+        name: '路由测试',
+        identityNumber: '370481198808080112',
+        phone: '13900000000',
+      },
+    }),
+    expectStatus: 201,
+  },
+  'GET /api/open/objections': { allowed: null, forbidden: null },
+  'POST /api/open/objections': {
+    allowed: 'citizen',
+    forbidden: null,
+    request: (ids: Ids) => ({ payload: { resourceId: ids.openResource, kind: 'suggestion', description: '路由测试建议内容' } }),
+    expectStatus: 201,
+  },
+  'GET /api/open/objections/mine': { allowed: 'citizen', forbidden: null },
+  'GET /api/open/objections/queue': { allowed: 'hrss-staff', forbidden: 'citizen' },
+  'POST /api/open/objections/:id/answer': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: () => ({
+      url: `/api/open/objections/${participation.objection}/answer`,
+      payload: { answer: '路由测试答复内容', action: 'no_change' },
+    }),
+  },
+  'GET /api/open/showcase': { allowed: null, forbidden: null },
+  'GET /api/open/showcase/resource-options': { allowed: null, forbidden: null },
+  'POST /api/open/showcase': {
+    allowed: 'citizen',
+    forbidden: 'hrss-steward',
+    request: (ids: Ids) => ({
+      payload: { kind: 'application', title: '路由测试', summary: '路由测试的成果摘要内容', author: '测试', resourceIds: [ids.openResource] },
+    }),
+    expectStatus: 201,
+  },
+  'GET /api/open/showcase/mine': { allowed: 'citizen', forbidden: 'hrss-staff' },
+  'GET /api/open/showcase/queue': { allowed: 'reviewer', forbidden: 'citizen' },
+  'POST /api/open/showcase/:id/moderate': {
+    allowed: 'reviewer',
+    forbidden: 'citizen',
+    request: () => ({ url: `/api/open/showcase/${participation.showcaseToModerate}/moderate`, payload: { approve: true } }),
+  },
+  'POST /api/open/showcase/:id/withdraw': {
+    allowed: 'citizen',
+    forbidden: 'hrss-staff',
+    request: () => ({ url: `/api/open/showcase/${participation.showcaseToWithdraw}/withdraw` }),
+  },
+} satisfies Record<string, Case>);
+
 function fill(url: string): string {
   return url.replace(':id', placeholder.hrssAgency);
 }

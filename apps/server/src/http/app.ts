@@ -43,6 +43,7 @@ import { registerCkanRoutes } from '../modules/ckan/ckan.routes.js';
 import { createCkanService } from '../modules/ckan/ckan.service.js';
 import { registerDcatRoutes } from '../modules/dcat/dcat.routes.js';
 import { createDcatService } from '../modules/dcat/dcat.service.js';
+import { registerOpenParticipationRoutes } from '../modules/open-participation/open-participation.routes.js';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.js';
 import { registerDerivativeRoutes } from '../modules/derivatives/derivatives.routes.js';
 
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
   registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
   registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
+  registerOpenParticipationRoutes(app, services.openParticipation, services.auth, config);
   registerPortalRoutes(app, services.portal);
   registerDerivativeRoutes(app, services.derivatives);
 

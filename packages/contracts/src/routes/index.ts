@@ -16,5 +16,6 @@ export * from './open-applications.js';
 export * from './exit.js';
 export * from './ckan.js';
 export * from './dcat.js';
+export * from './open-participation.js';
 export * from './derivatives.js';
 export * from './portal.js';
