@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMetadata } from '../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 import { demoActors } from '../modules/seed/demo-actors.js';
-import { publishResource } from '../modules/aggregation/aggregation.fixtures.js';
+import { person, publishResource } from '../modules/aggregation/aggregation.fixtures.js';
 
 interface Case {
   /** A user allowed to call the route (null: public route). */
@@ -887,6 +887,85 @@ Object.assign(TABLE, {
     allowed: 'citizen',
     forbidden: 'hrss-staff',
     request: () => ({ url: `/api/open/showcase/${participation.showcaseToWithdraw}/withdraw` }),
+  },
+} satisfies Record<string, Case>);
+
+// De-identified derivatives (issue 7 item 9, R18.4): derivatives.test.ts covers the behaviour; here
+// each route's access, on derivatives of a demo hospital resource made through the service.
+const derivative = { source: '', draft: '', consented: '', toWithdraw: '', published: '' };
+beforeAll(async () => {
+  const steward = await demoActors(h.db)('hospital-steward');
+  if (steward.actor.kind !== 'user') throw new Error('no hospital steward');
+  const source = await publishResource(h, 'hospital');
+  const records = [1, 2, 3].map((i) => ({ sfzh: person(i), xm: `张${i}`, csrq: '1980-01-15' }));
+  await h.services.loads.push(steward, steward.actor, source.resourceId, { idempotencyKey: 'route-derivatives', mode: 'replace', records });
+  await h.services.loads.idle();
+  const service = h.services.derivatives;
+  const make = (name: string) =>
+    service.create(steward, { resourceId: source.resourceId, name, treatments: { csrq: { kind: 'keep' } }, quasiIdentifiers: ['csrq'] });
+  const consent = { holder: '路由测试权利人', document: '路由测试同意书', date: '2026-03-01' };
+  const published = async (name: string) => {
+    const d = await make(name);
+    await service.recordConsent(steward, d.id, consent);
+    return (await service.publish(steward, d.id)).id;
+  };
+  derivative.source = source.resourceId;
+  derivative.draft = (await make('路由测试草稿')).id;
+  derivative.consented = (await make('路由测试待发布')).id;
+  await service.recordConsent(steward, derivative.consented, consent);
+  derivative.toWithdraw = await published('路由测试待撤回');
+  derivative.published = await published('路由测试已发布');
+});
+const derivativePlan = { name: '路由测试', treatments: {}, quasiIdentifiers: ['x'] };
+Object.assign(TABLE, {
+  'GET /api/open/derivatives': { allowed: null, forbidden: null },
+  'GET /api/open/derivatives/:id': {
+    allowed: null,
+    forbidden: null,
+    request: () => ({ url: `/api/open/derivatives/${derivative.published}` }),
+  },
+  'GET /api/open/derivatives/admin': { allowed: 'hospital-staff', forbidden: 'citizen' },
+  'GET /api/open/derivatives/admin/sources': { allowed: 'hospital-steward', forbidden: 'citizen' },
+  // Access passes, then the plan is refused (the quasi-identifier is no field): nothing is saved.
+  'POST /api/open/derivatives/admin': {
+    allowed: 'hospital-steward',
+    forbidden: 'hospital-staff',
+    request: () => ({ payload: { resourceId: derivative.source, ...derivativePlan } }),
+    expectStatus: 400,
+  },
+  'GET /api/open/derivatives/admin/:id': {
+    allowed: 'reviewer',
+    forbidden: 'citizen',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.draft}` }),
+  },
+  'PUT /api/open/derivatives/admin/:id': {
+    allowed: 'hospital-steward',
+    forbidden: 'hospital-staff',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.draft}`, payload: derivativePlan }),
+    expectStatus: 400,
+  },
+  'POST /api/open/derivatives/admin/:id/check': {
+    allowed: 'hospital-steward',
+    forbidden: 'hospital-staff',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.draft}/check` }),
+  },
+  'POST /api/open/derivatives/admin/:id/consent': {
+    allowed: 'hospital-steward',
+    forbidden: 'hospital-staff',
+    request: () => ({
+      url: `/api/open/derivatives/admin/${derivative.draft}/consent`,
+      payload: { holder: '路由测试权利人', document: '路由测试同意书', date: '2026-03-01' },
+    }),
+  },
+  'POST /api/open/derivatives/admin/:id/publish': {
+    allowed: 'hospital-steward',
+    forbidden: 'hospital-staff',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.consented}/publish` }),
+  },
+  'POST /api/open/derivatives/admin/:id/withdraw': {
+    allowed: 'reviewer',
+    forbidden: 'citizen',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.toWithdraw}/withdraw`, payload: { reason: '路由测试' } }),
   },
 } satisfies Record<string, Case>);
 
