@@ -11,6 +11,7 @@ import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
 import { seedDemoData } from './modules/seed/demo-data.js';
 import { seedDemoSharing } from './modules/seed/demo-sharing.js';
+import { seedDemoOpenParticipation } from './modules/seed/demo-open-participation.js';
 import type { Services } from './services.js';
 
 /** Migrations, then the reference data every installation needs (calendar, rule set). */
@@ -31,6 +32,7 @@ export async function seedDemo(
   const catalog = await seedDemoCatalog(services);
   await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
   await seedDemoSharing(services);
+  await seedDemoOpenParticipation(services);
   await services.db
     .insertInto('platform_meta')
     .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })
