@@ -20,6 +20,7 @@ import { createCatalogService, type CatalogService } from './modules/catalog/cat
 import { createLoadsService, type LoadsService } from './modules/aggregation/loads.service.js';
 import { createDataQualityService, type DataQualityService } from './modules/aggregation/data-quality.service.js';
 import { createExitService, type ExitService } from './modules/exit/exit.service.js';
+import { createOpenDataService, type OpenDataService } from './modules/open-data/open-data.service.js';
 import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
 import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
 import { createOpenParticipationService, type OpenParticipationService } from './modules/open-participation/open-participation.service.js';
@@ -46,6 +47,8 @@ export interface Services {
   readonly dataQuality: DataQualityService;
   /** The one exit: lookups, queries and extracts under grants (R7.1, R17.2, R29.1). */
   readonly exit: ExitService;
+  /** The open channel of the one exit: downloads, query API, preview, derivatives (R19.1, R19.2, R23.1); shares the exit's journal. */
+  readonly openData: OpenDataService;
   readonly grants: GrantsService;
   readonly shareRequests: ShareRequestsService;
   /** Registration, objections (R20.2) and the reuse showcase (R22.1) on the open portal. */
@@ -72,12 +75,16 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const deadlines = createDeadlinesService({ db, audit, clock });
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
   const exit = createExitService({ db, pool: database.pool, audit, clock, config });
+  // The open channel shares the exit's journal: one group-commit writer of the audit chain per process.
+  const openData = createOpenDataService({ db, clock, journal: exit.journal, config });
   const auth = createAuthService({ db, audit, clock, config });
   const grantListeners = new Set<(grantId: string) => void>();
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
   grantListeners.add((id) => exit.invalidateGrant(id));
   const grants = createGrantsService({ db, audit, clock, onGrantChanged: (id) => grantListeners.forEach((listener) => listener(id)) });
   const openGrantListeners = new Set<(userId: string, resourceId: string) => void>();
+  // The open exit caches a holder's grants of a resource: a change drops them at once.
+  openGrantListeners.add((userId, resourceId) => openData.forgetOpenGrant(userId, resourceId));
   const openGrants = createOpenGrantsService({
     db,
     audit,
@@ -107,6 +114,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     loads,
     dataQuality: createDataQualityService({ db, audit, clock, loads }),
     exit,
+    openData,
     grants,
     shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
     openParticipation: createOpenParticipationService({ db, audit, clock, deadlines }),

@@ -75,5 +75,7 @@ export {
   CkanSearchResult,
   CkanStatus,
   CkanTag,
+  CkanDatastoreResult,
   type CkanActionName,
 } from './routes/ckan.js';
+export { OpenColumn, type OpenPreview, type OpenRecordsResult } from './routes/open-data.js';

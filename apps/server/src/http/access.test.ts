@@ -459,6 +459,36 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// The open channel of the exit (issue 7 item 2): public downloads and preview, the query API for
+// any signed-in user or key; the open resource here is conditional without a grant of the caller
+// (403, audited), so success is covered by open-data.test.ts (downloads, grants, limits, preview).
+Object.assign(TABLE, {
+  'GET /api/open/resources/:id/download': {
+    allowed: null,
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/open/resources/${ids.openResource}/download?format=csv` }),
+    expectStatus: 403,
+  },
+  'GET /api/open/resources/:id/records': {
+    allowed: 'citizen',
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/open/resources/${ids.openResource}/records` }),
+    expectStatus: 403,
+  },
+  'GET /api/open/resources/:id/preview': {
+    allowed: null,
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/open/resources/${ids.openResource}/preview` }),
+    expectStatus: 404,
+  },
+  'GET /api/open/derivatives/:id/download': {
+    allowed: null,
+    forbidden: null,
+    request: (ids: Ids) => ({ url: `/api/open/derivatives/${ids.openResource}/download?format=csv` }),
+    expectStatus: 404,
+  },
+} satisfies Record<string, Case>);
+
 // The CKAN-compatible API (issue 7 item 10): public, every action by GET and by POST; unknown
 // actions are a bad request and write actions refused, as CKAN does. ckan.test.ts covers each.
 const CKAN_ACTIONS: Record<string, (ids: Ids) => Record<string, string>> = {
@@ -474,6 +504,7 @@ const CKAN_ACTIONS: Record<string, (ids: Ids) => Record<string, string>> = {
   resource_show: (ids) => ({ id: `${ids.openResource}-csv` }),
   status_show: () => ({}),
   help_show: () => ({ name: 'package_show' }),
+  datastore_search: (ids) => ({ resource_id: `${ids.openResource}-csv` }),
 };
 for (const [action, params] of Object.entries(CKAN_ACTIONS)) {
   TABLE[`GET /api/3/action/${action}`] = {
@@ -483,6 +514,14 @@ for (const [action, params] of Object.entries(CKAN_ACTIONS)) {
   };
   TABLE[`POST /api/3/action/${action}`] = { allowed: null, forbidden: null, request: (ids) => ({ payload: params(ids) }) };
 }
+// datastore_search goes through the open exit: the open resource here is conditional, refused to a visitor.
+for (const method of ['GET', 'POST'])
+  TABLE[`${method} /api/3/action/datastore_search`] = {
+    ...TABLE[`${method} /api/3/action/datastore_search`],
+    allowed: null,
+    forbidden: null,
+    expectStatus: 403,
+  };
 Object.assign(TABLE, {
   'GET /api/3/action/:action': {
     allowed: null,
@@ -826,7 +865,13 @@ const participation = { objection: '', showcaseToModerate: '', showcaseToWithdra
 beforeAll(async () => {
   const citizen = await demoActors(h.db)('citizen');
   const open = h.services.openParticipation;
-  const work = { kind: 'article' as const, title: '路由测试成果', summary: '路由测试的成果摘要内容', author: '测试', resourceIds: [ids.openResource] };
+  const work = {
+    kind: 'article' as const,
+    title: '路由测试成果',
+    summary: '路由测试的成果摘要内容',
+    author: '测试',
+    resourceIds: [ids.openResource],
+  };
   participation.objection = (
     await open.objections.raise(citizen, { resourceId: ids.openResource, kind: 'error', description: '路由测试异议内容' })
   ).id;
@@ -872,7 +917,13 @@ Object.assign(TABLE, {
     allowed: 'citizen',
     forbidden: 'hrss-steward',
     request: (ids: Ids) => ({
-      payload: { kind: 'application', title: '路由测试', summary: '路由测试的成果摘要内容', author: '测试', resourceIds: [ids.openResource] },
+      payload: {
+        kind: 'application',
+        title: '路由测试',
+        summary: '路由测试的成果摘要内容',
+        author: '测试',
+        resourceIds: [ids.openResource],
+      },
     }),
     expectStatus: 201,
   },

@@ -34,6 +34,7 @@ import { registerRectificationRoutes } from '../modules/rectifications/rectifica
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerDataRoutes } from '../modules/aggregation/data.routes.js';
 import { registerExitRoutes } from '../modules/exit/exit.routes.js';
+import { registerOpenDataRoutes } from '../modules/open-data/open-data.routes.js';
 import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerOpenApplicationRoutes } from '../modules/open-applications/open-applications.routes.js';
@@ -169,10 +170,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCatalogRoutes(app, services.catalog);
   registerDataRoutes(app, services.loads, services.dataQuality, config.maxUploadBytes);
   registerExitRoutes(app, services.exit, config.logLevel);
+  registerOpenDataRoutes(app, services.openData);
   registerSharingRoutes(app, services.shareRequests, services.grants);
   registerOpenApplicationRoutes(app, services.openApplications, services.openGrants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
-  registerCkanRoutes(app, createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock }));
+  registerCkanRoutes(
+    app,
+    createCkanService({ db: services.db, publicUrl: config.publicUrl, clock: services.clock, openData: services.openData }),
+  );
   registerDcatRoutes(app, createDcatService({ db: services.db, publicUrl: config.publicUrl }));
   registerOpenParticipationRoutes(app, services.openParticipation, services.auth, config);
   registerPortalRoutes(app, services.portal);

@@ -179,13 +179,29 @@ export const CkanStatus = Type.Object({
 });
 export type CkanStatus = Static<typeof CkanStatus>;
 
+/** datastore_search's result (CKAN DataStore API), with the citation line (R23.1) as an extra key. */
+export const CkanDatastoreResult = Type.Object({
+  resource_id: Type.String(),
+  fields: Type.Array(Type.Object({ id: Type.String(), type: Type.String() })),
+  records: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  include_total: Type.Boolean(),
+  records_format: Type.Literal('objects'),
+  _links: Type.Object({ start: Type.String(), next: Type.String() }),
+  citation: Type.String({ description: 'R23.1: the citation line to give with the data (not a CKAN key)' }),
+});
+export type CkanDatastoreResult = Static<typeof CkanDatastoreResult>;
+
 /** One parameter of an action, typed for both ways of calling it. */
-type Param = { kind: 'text' | 'int' | 'signed' | 'bool' | 'list'; description: string };
+type Param = { kind: 'text' | 'int' | 'signed' | 'bool' | 'list' | 'object'; description: string };
 const text = (description: string): Param => ({ kind: 'text', description });
 const int = (description: string): Param => ({ kind: 'int', description });
 const signed = (description: string): Param => ({ kind: 'signed', description });
 const bool = (description: string): Param => ({ kind: 'bool', description });
 const list = (description: string): Param => ({ kind: 'list', description });
+const object = (description: string): Param => ({ kind: 'object', description });
 
 /** GET: query-string text, coerced to integers and booleans; lists as a JSON list in text. */
 function queryOf(params: Record<string, Param>) {
@@ -197,7 +213,11 @@ function queryOf(params: Record<string, Param>) {
         ? Type.Integer({ ...(p.kind === 'int' ? { minimum: 0 } : {}), description })
         : p.kind === 'bool'
           ? Type.Boolean({ description })
-          : Type.String({ maxLength: 2000, description: p.kind === 'list' ? `${description} (a JSON list)` : description }),
+          : Type.String({
+              maxLength: 2000,
+              description:
+                p.kind === 'list' ? `${description} (a JSON list)` : p.kind === 'object' ? `${description} (a JSON object)` : description,
+            }),
     );
   }
   return Type.Object(props);
@@ -218,7 +238,9 @@ function bodyOf(params: Record<string, Param>) {
           ? Type.Union([Type.Boolean(), Type.Enum(['true', 'false', 'True', 'False'])], { description })
           : p.kind === 'list'
             ? Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }), Type.String({ maxLength: 2000 })], { description })
-            : Type.String({ maxLength: 2000, description }),
+            : p.kind === 'object'
+              ? Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.String({ maxLength: 2000 })], { description })
+              : Type.String({ maxLength: 2000, description }),
     );
   }
   return Type.Object(props);
@@ -326,6 +348,21 @@ export const ckanActions = {
     'One distribution of an open package (CKAN resource_show)',
     { id: text('Resource id') },
     CkanResource,
+  ),
+  datastore_search: action(
+    'datastore_search',
+    'Records of an open resource (CKAN DataStore datastore_search), through the open exit: masked, audited, rate-limited',
+    {
+      resource_id: text('Resource id (<package id>-csv, -xlsx or -json) or package id'),
+      q: text('Text searched in every unmasked text field'),
+      filters: object('Exact matches: {"field": "value"}'),
+      fields: list('Fields to return (default: all you may receive)'),
+      limit: int('At most this many records (default 100, at most 1000)'),
+      offset: int('Skip this many records'),
+      include_total: bool('Accepted; the total is always included'),
+      records_format: text('Accepted: objects only'),
+    },
+    CkanDatastoreResult,
   ),
   status_show: action('status_show', 'The site and the CKAN API level (CKAN status_show)', {}, CkanStatus),
   help_show: action('help_show', 'The help of an action (CKAN help_show)', { name: text('Action name') }, Type.String()),

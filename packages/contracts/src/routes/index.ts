@@ -14,6 +14,7 @@ export * from './data.js';
 export * from './sharing.js';
 export * from './open-applications.js';
 export * from './exit.js';
+export * from './open-data.js';
 export * from './ckan.js';
 export * from './dcat.js';
 export * from './open-participation.js';

@@ -142,8 +142,8 @@ export function resourcesOf(r: OpenResource, publicUrl: string): CkanResource[] 
     size: null,
     hash: '',
     state: 'active',
-    // The DataStore (datastore_search) answers for these resources once it exists.
-    datastore_active: false,
+    // datastore_search answers once data is loaded (through the open exit, modules/open-data).
+    datastore_active: r.lastLoadedAt !== null,
     cache_url: null,
     cache_last_updated: null,
   }));

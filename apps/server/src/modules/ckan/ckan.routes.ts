@@ -8,7 +8,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { routes, type CkanActionName, type CkanErrorBody } from '@gongshu/contracts';
 import { DomainError } from '@gongshu/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestContext } from '../../context.js';
 import type { App } from '../../http/types.js';
+import { retryAfter } from '../open-data/open-data.routes.js';
 import { CKAN_ERRORS, CkanError, invalid } from './ckan-error.js';
 import type { CkanService } from './ckan.service.js';
 
@@ -38,7 +40,23 @@ function list(data: Data, param: string): string[] | undefined {
   return parsed;
 }
 
-function handlers(ckan: CkanService): Record<CkanActionName, (d: Data) => Promise<unknown>> {
+/** An object parameter: a JSON object in a query string, or an object in a JSON body. */
+function objectParam(data: Data, param: string): Record<string, unknown> | undefined {
+  const v = data[param];
+  if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  const raw = scalar(v)?.trim();
+  if (!raw) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    invalid(param, 'Not a JSON object');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) invalid(param, 'Not a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function handlers(ckan: CkanService): Record<CkanActionName, (d: Data, ctx: RequestContext) => Promise<unknown>> {
   const paging = (d: Data) => ({ limit: int(d.limit), offset: int(d.offset) });
   return {
     package_search: (d) =>
@@ -65,6 +83,16 @@ function handlers(ckan: CkanService): Record<CkanActionName, (d: Data) => Promis
     tag_list: (d) => ckan.tag_list({ query: text(d.query), all_fields: bool(d.all_fields) }),
     resource_show: (d) => ckan.resource_show({ id: text(d.id) }),
     status_show: () => ckan.status_show(),
+    datastore_search: (d, ctx) =>
+      ckan.datastore_search(ctx, {
+        resource_id: text(d.resource_id),
+        q: text(d.q),
+        filters: objectParam(d, 'filters'),
+        fields: list(d, 'fields'),
+        limit: int(d.limit),
+        offset: int(d.offset),
+        records_format: text(d.records_format),
+      }),
     help_show: (d) => ckan.help_show({ name: text(d.name) }),
   };
 }
@@ -126,8 +154,23 @@ export function registerCkanRoutes(app: App, ckan: CkanService): void {
           .join(', ')}`;
         return reply.status(409).send(failure(request, { ...fields, __type: 'Validation Error', message }));
       }
+      if (error instanceof DomainError && error.code === 'OPEN_NOT_AVAILABLE') {
+        return reply.status(404).send(failure(request, { __type: 'Not Found Error', message: 'Not found: Resource was not found.' }));
+      }
+      if (error instanceof DomainError && (error.code === 'VALIDATION_FAILED' || error.code === 'EXIT_NO_DATA')) {
+        const param = error.refusal.field?.split('.')[0] ?? 'request';
+        const message = error.refusal.message.en;
+        return reply
+          .status(409)
+          .send(failure(request, { [param]: [message], __type: 'Validation Error', message: `Validation error: ${message}` }));
+      }
+      if (error instanceof DomainError && (error.code === 'OPEN_RATE_LIMITED' || error.code === 'OPEN_QUOTA_EXCEEDED')) {
+        // The open API's limits (R19.1): 429 with Retry-After, as a CKAN behind a rate limiter answers.
+        retryAfter(reply, error);
+        return reply.status(429).send(failure(request, { __type: 'Rate Limit Error', message: error.refusal.message.en }));
+      }
       if (error instanceof DomainError) {
-        // A bad API key or CSRF token on a public API: CKAN's Authorization Error.
+        // A bad API key or CSRF token on a public API, or data the caller may not have: CKAN's Authorization Error.
         return reply
           .status(403)
           .send(failure(request, { __type: 'Authorization Error', message: `Access denied: ${error.refusal.message.en}` }));
@@ -144,14 +187,14 @@ export function registerCkanRoutes(app: App, ckan: CkanService): void {
 
     for (const name of Object.keys(routes.ckanActions) as CkanActionName[]) {
       const { get, post } = routes.ckanActions[name];
-      const answer = async (data: unknown) => ({
+      const answer = async (data: unknown, ctx: RequestContext) => ({
         help: ckan.help(name),
         success: true as const,
-        result: await actions[name]((data ?? {}) as Data),
+        result: await actions[name]((data ?? {}) as Data, ctx),
       });
       // Registered without the type provider: each action's result type is its own, checked by its contract's schema.
-      plugin.get(get.url, { schema: get.schema, config: { access: 'public' } }, async (request) => answer(request.query));
-      plugin.post(post.url, { schema: post.schema, config: { access: 'public' } }, async (request) => answer(request.body));
+      plugin.get(get.url, { schema: get.schema, config: { access: 'public' } }, async (request) => answer(request.query, request.ctx));
+      plugin.post(post.url, { schema: post.schema, config: { access: 'public' } }, async (request) => answer(request.body, request.ctx));
     }
 
     // Any other action: an unknown one is a bad request; a write action is refused, as CKAN refuses a visitor.

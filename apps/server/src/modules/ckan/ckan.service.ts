@@ -5,6 +5,7 @@
  */
 import type {
   CkanActionName,
+  CkanDatastoreResult,
   CkanGroupDetail,
   CkanOrganizationDetail,
   CkanPackage,
@@ -14,8 +15,9 @@ import type {
   CkanTag,
 } from '@gongshu/contracts';
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Clock } from '../../context.js';
+import type { Clock, RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import type { OpenDataService } from '../open-data/open-data.service.js';
 import { invalid, notFound } from './ckan-error.js';
 import { codeOfPackageName, groupOf, organizationOf, packageName, packageOf, parseDistributionId, tagOf } from './ckan-mapping.js';
 import { DEFAULT_SORT, FACET_FIELDS, parseSort, parseTerms, searchOpenResources, type FacetField, type Filter } from './ckan-search.js';
@@ -71,6 +73,8 @@ const HELP: Record<CkanActionName, string> = {
   group_show: 'Returns one top class. Parameters: id (id or name), include_datasets.',
   tag_list: 'Returns the keywords of open packages. Parameters: query, all_fields.',
   resource_show: 'Returns one distribution of an open package. Parameter: id.',
+  datastore_search:
+    'Returns records of an open resource through the open exit (masked by sensitivity, audited, rate-limited; conditional data needs an API key with an open grant). Parameters: resource_id (<package id>-csv or package id), q (text in unmasked text fields), filters (JSON object of exact values), fields (JSON list), limit (default 100, at most 1000), offset. Returns fields, records, total, limit, offset, _links and the citation line.',
   status_show: 'Returns the site title, URL and the CKAN API level of this node.',
   help_show: 'Returns the help of an action. Parameter: name.',
 };
@@ -102,7 +106,23 @@ function ordered<T extends { name: string; title: string; package_count: number 
   return items.sort((a, b) => (desc ? cmp(b, a) : cmp(a, b)));
 }
 
-export function createCkanService(deps: { db: Kysely<Database>; publicUrl: string; clock: Clock }) {
+export interface DatastoreSearchParams {
+  readonly resource_id?: string | undefined;
+  readonly q?: string | undefined;
+  readonly filters?: Record<string, unknown> | undefined;
+  readonly fields?: readonly string[] | undefined;
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+  readonly records_format?: string | undefined;
+}
+
+export function createCkanService(deps: {
+  db: Kysely<Database>;
+  publicUrl: string;
+  clock: Clock;
+  /** The open exit, which answers datastore_search (masked, audited, limited like the query API). */
+  openData?: Pick<OpenDataService, 'datastoreSearch'>;
+}) {
   const { db, clock } = deps;
   const publicUrl = deps.publicUrl.replace(/\/+$/, '');
 
@@ -277,6 +297,43 @@ export function createCkanService(deps: { db: Kysely<Database>; publicUrl: strin
       const found = parsed ? await findOpenResource(db, { id: parsed.resourceId }) : undefined;
       const [pkg] = found ? await packagesOf([found]) : [];
       return pkg?.resources.find((r) => r.id === key) ?? notFound('Resource was not found.');
+    },
+
+    async datastore_search(ctx: RequestContext, p: DatastoreSearchParams): Promise<CkanDatastoreResult> {
+      const id = p.resource_id?.trim();
+      if (!id) invalid('resource_id', 'Missing value');
+      if (p.records_format && p.records_format !== 'objects') invalid('records_format', 'Only objects is supported');
+      const resourceId = parseDistributionId(id)?.resourceId ?? (UUID.test(id) ? id.toLowerCase() : notFound('Resource was not found.'));
+      if (!deps.openData) notFound('Resource was not found.');
+      const result = await deps.openData.datastoreSearch(ctx, {
+        resourceId,
+        q: p.q,
+        filters: p.filters,
+        fields: p.fields,
+        limit: p.limit,
+        offset: p.offset,
+      });
+      const link = (offset: number) => {
+        const q = new URLSearchParams({ resource_id: id });
+        if (p.q) q.set('q', p.q);
+        if (p.filters) q.set('filters', JSON.stringify(p.filters));
+        if (p.fields) q.set('fields', JSON.stringify(p.fields));
+        if (p.limit !== undefined) q.set('limit', String(result.limit));
+        if (offset > 0) q.set('offset', String(offset));
+        return `/api/3/action/datastore_search?${q.toString()}`;
+      };
+      return {
+        resource_id: id,
+        fields: result.fields,
+        records: result.records,
+        total: result.total,
+        limit: result.limit,
+        offset: result.offset,
+        include_total: true,
+        records_format: 'objects',
+        _links: { start: link(0), next: link(result.offset + result.limit) },
+        citation: result.citation,
+      };
     },
 
     async status_show(): Promise<CkanStatus> {
