@@ -3,14 +3,15 @@
  * behind the permission the server also checks.
  */
 import type { Permission } from '@gongshu/domain';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { RouteErrorPage } from './pages/errors/RouteErrorPage';
 import { LoginPage } from './pages/login/LoginPage';
-import { PortalHome } from './pages/portal/PortalHome';
+import { OpenHomePage } from './pages/open/portal/OpenHomePage';
+import { PageLoading } from './components/PageLoading';
 
 /** React.lazy for a module's named export (the codebase has no default exports). */
 function lazyNamed<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<ComponentType> {
@@ -48,6 +49,20 @@ const ShareReviewQueuePage = lazyNamed(() => import('./pages/sharing/requests/Qu
 const GrantsPage = lazyNamed(() => import('./pages/sharing/grants/GrantsPage'), 'GrantsPage');
 const GrantPage = lazyNamed(() => import('./pages/sharing/grants/GrantPage'), 'GrantPage');
 const LineagePage = lazyNamed(() => import('./pages/sharing/lineage/LineagePage'), 'LineagePage');
+const OpenSearchPage = lazyNamed(() => import('./pages/open/portal/OpenSearchPage'), 'OpenSearchPage');
+const OpenResourcePage = lazyNamed(() => import('./pages/open/portal/OpenResourcePage'), 'OpenResourcePage');
+const OpenDevelopersPage = lazyNamed(() => import('./pages/open/portal/OpenDevelopersPage'), 'OpenDevelopersPage');
+const MyHubPage = lazyNamed(() => import('./pages/open/portal/MyHubPage'), 'MyHubPage');
+
+/** A page of the public portal (it renders its own PublicLayout), loaded on demand. */
+function publicPage(path: string, Page: ComponentType, permission?: Permission): RouteObject {
+  const page = (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+  return { path, element: permission ? <RequirePermission permission={permission}>{page}</RequirePermission> : page };
+}
 
 function guarded(path: string, permission: Permission, Page: ComponentType): RouteObject {
   return {
@@ -64,8 +79,13 @@ export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
     children: [
-      { path: '/', element: <PortalHome /> },
+      { path: '/', element: <OpenHomePage /> },
       { path: '/login', element: <LoginPage /> },
+      // The open data portal (issue 7): search, resource pages, developers; the public user's hub.
+      publicPage('/open', OpenSearchPage),
+      publicPage('/open/resources/:id', OpenResourcePage),
+      publicPage('/open/developers', OpenDevelopersPage),
+      publicPage('/me', MyHubPage, 'open.participate'),
       {
         element: <AppLayout />,
         children: [

@@ -1,6 +1,7 @@
 /**
  * Where a user lands after signing in: the bureau's console, an agency's workbench, a sector
- * supervisor's sector page, a security supervisor's audit page, otherwise the profile.
+ * supervisor's sector page, a security supervisor's audit page, a public user's hub (/me),
+ * otherwise the profile.
  */
 import type { Me } from '@gongshu/contracts';
 
@@ -10,6 +11,8 @@ export function homePath(me: Me): string {
   if (has('workbench.view')) return '/workbench';
   if (has('sector.oversee')) return '/sector';
   if (has('audit.read')) return '/audit';
+  // Citizens and companies land on their hub of the open portal (issue 7).
+  if (has('open.participate')) return '/me';
   return '/profile';
 }
 

@@ -1,6 +1,7 @@
 /**
- * The shell of public pages (portal, sign-in, error pages): a header with the portal's name,
- * language switch and sign-in (or a way into the workspace when signed in), <main> and a footer.
+ * The shell of public pages (portal, sign-in, error pages): a header with the portal's name, the
+ * open data portal's sections, language switch and sign-in or registration (or, signed in, 我的
+ * for public users and the workspace for staff), <main> and a footer.
  */
 import { Layout } from 'antd';
 import type { ReactNode } from 'react';
@@ -10,7 +11,16 @@ import { useAuth } from '../auth/useAuth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SkipLink } from '../components/SkipLink';
 import { useT } from '../i18n/useT';
+import type { MessageKey } from '../i18n/zh';
 import { Brand } from './Brand';
+
+const PORTAL_LINKS: readonly { to: string; label: MessageKey; narrow?: boolean }[] = [
+  { to: '/open', label: 'open.portal.nav.open', narrow: true },
+  { to: '/open/demands', label: 'open.portal.nav.demands' },
+  { to: '/open/showcase', label: 'open.portal.nav.showcase' },
+  { to: '/open/derivatives', label: 'open.portal.nav.derivatives' },
+  { to: '/open/developers', label: 'open.portal.nav.developers' },
+];
 
 export function PublicLayout({ children, footer }: { readonly children: ReactNode; readonly footer?: ReactNode }) {
   const t = useT();
@@ -21,18 +31,33 @@ export function PublicLayout({ children, footer }: { readonly children: ReactNod
       <Layout.Header className="gs-header">
         <Brand name={t('app.brand')} product={t('app.portalName')} to="/" />
         <nav aria-label={t('nav.portalNav')} className="gs-header-actions">
-          <Link to="/" className="gs-header-link gs-hide-narrow">
-            {t('nav.home')}
-          </Link>
+          {/* The open data portal's sections (issue 7); each page is public. */}
+          {PORTAL_LINKS.map((link) => (
+            <Link key={link.to} to={link.to} className={`gs-header-link${link.narrow ? '' : ' gs-hide-narrow'}`}>
+              {t(link.label)}
+            </Link>
+          ))}
           <LanguageSwitch onDark />
           {me ? (
-            <Link to={homePath(me)} className="gs-header-cta-link">
-              {t('nav.enter')}
-            </Link>
+            // Public users have their hub on the portal; agency staff go to their workspace.
+            me.permissions.includes('open.participate') ? (
+              <Link to="/me" className="gs-header-cta-link" data-testid="portal-me">
+                {t('open.portal.nav.me')}
+              </Link>
+            ) : (
+              <Link to={homePath(me)} className="gs-header-cta-link">
+                {t('nav.enter')}
+              </Link>
+            )
           ) : (
-            <Link to="/login" className="gs-header-cta-link" data-testid="portal-sign-in">
-              {t('nav.signIn')}
-            </Link>
+            <>
+              <Link to="/open/register" className="gs-header-link" data-testid="portal-register">
+                {t('open.portal.nav.register')}
+              </Link>
+              <Link to="/login" className="gs-header-cta-link" data-testid="portal-sign-in">
+                {t('nav.signIn')}
+              </Link>
+            </>
           )}
         </nav>
       </Layout.Header>

@@ -2,55 +2,101 @@
  * schema.org `Dataset` markup (JSON-LD) of an open resource (issue 7 item 10), so that search
  * engines and dataset search find the city's open data: name, description, keywords, provider,
  * licence, the downloads with their formats, dates and the city as spatial coverage. Nothing for
- * a resource that is not open (R18.1).
+ * a resource that is not open (R18.1). Its URL is the public page on the portal (openPortalPath),
+ * the same landing page as in CKAN and DCAT; the catalog page and the portal page both carry it.
  */
-import { DISTRIBUTION_FORMATS, openDownloadPath, type CatalogResource } from '@gongshu/contracts';
+import { DISTRIBUTION_FORMATS, openDownloadPath, openPortalPath, type CatalogResource } from '@gongshu/contracts';
 import { recognizeLicence } from '@gongshu/domain';
 import { usePortalSummary } from '../../../api/portal';
 
-/** The markup of a resource, or null when it is not published as open data. */
-export function datasetMarkup(resource: CatalogResource, origin: string, cityName: string | null): Record<string, unknown> | null {
-  const current = resource.current;
-  if (!current || current.metadata.open.type === 'none') return null;
-  const m = current.metadata;
-  const provider = { '@type': 'Organization', name: resource.provider.name };
-  const url = `${origin}/catalog/resources/${resource.id}`;
-  const markup: Record<string, unknown> = {
+/** What the markup says about an open resource, from either the catalog or the portal. */
+export interface DatasetFacts {
+  readonly id: string;
+  readonly code: string | null;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly summary: string;
+  readonly keywords: readonly string[];
+  readonly provider: string;
+  readonly licence: string | null;
+  readonly openType: 'unconditional' | 'conditional' | 'none';
+  readonly openConditions: string | null;
+  readonly version: number;
+  readonly firstPublishedAt: string | null;
+  readonly lastPublishedAt: string | null;
+  readonly fieldNames: readonly string[];
+}
+
+/** The markup of an open resource's facts, or null when it is not open. */
+export function datasetJsonLd(facts: DatasetFacts, origin: string, cityName: string | null): Record<string, unknown> | null {
+  if (facts.openType === 'none') return null;
+  const provider = { '@type': 'Organization', name: facts.provider };
+  const url = `${origin}${openPortalPath(facts.id)}`;
+  return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     '@id': url,
     url,
-    name: m.name,
-    alternateName: m.nameEn ?? undefined,
-    description: m.summary,
-    identifier: resource.code ?? undefined,
-    keywords: m.keywords,
+    name: facts.name,
+    alternateName: facts.nameEn ?? undefined,
+    description: facts.summary,
+    identifier: facts.code ?? undefined,
+    keywords: facts.keywords,
     inLanguage: 'zh-CN',
     creator: provider,
     publisher: provider,
-    license: recognizeLicence(m.licence)?.url ?? m.licence ?? undefined,
+    license: recognizeLicence(facts.licence)?.url ?? facts.licence ?? undefined,
     isAccessibleForFree: true,
     // R19.2: conditional open data is granted on application under the provider's conditions.
-    conditionsOfAccess: m.open.type === 'conditional' ? (m.open.conditions ?? undefined) : undefined,
-    version: String(current.number),
-    datePublished: resource.firstPublishedAt ?? undefined,
-    dateModified: resource.lastPublishedAt ?? undefined,
+    conditionsOfAccess: facts.openType === 'conditional' ? (facts.openConditions ?? undefined) : undefined,
+    version: String(facts.version),
+    datePublished: facts.firstPublishedAt ?? undefined,
+    dateModified: facts.lastPublishedAt ?? undefined,
     spatialCoverage: cityName ? { '@type': 'Place', name: cityName } : undefined,
-    variableMeasured: m.fields.map((f) => f.name),
+    variableMeasured: facts.fieldNames,
     distribution: DISTRIBUTION_FORMATS.map((f) => ({
       '@type': 'DataDownload',
-      name: `${m.name}（${f.label}）`,
+      name: `${facts.name}（${f.label}）`,
       encodingFormat: f.mediaType,
-      contentUrl: `${origin}${openDownloadPath(resource.id, f.format)}`,
+      contentUrl: `${origin}${openDownloadPath(facts.id, f.format)}`,
     })),
   };
-  return markup;
+}
+
+/** The markup of a catalog resource, or null when it is not published as open data. */
+export function datasetMarkup(resource: CatalogResource, origin: string, cityName: string | null): Record<string, unknown> | null {
+  const current = resource.current;
+  if (!current) return null;
+  const m = current.metadata;
+  return datasetJsonLd(
+    {
+      id: resource.id,
+      code: resource.code ?? null,
+      name: m.name,
+      nameEn: m.nameEn,
+      summary: m.summary,
+      keywords: m.keywords,
+      provider: resource.provider.name,
+      licence: m.licence,
+      openType: m.open.type,
+      openConditions: m.open.conditions,
+      version: current.number,
+      firstPublishedAt: resource.firstPublishedAt ?? null,
+      lastPublishedAt: resource.lastPublishedAt ?? null,
+      fieldNames: m.fields.map((f) => f.name),
+    },
+    origin,
+    cityName,
+  );
+}
+
+/** A JSON-LD data block, never executed; `<` escaped so no text can close the element. */
+export function JsonLdScript({ markup }: { readonly markup: Record<string, unknown> | null }) {
+  if (!markup) return null;
+  return <script type="application/ld+json">{JSON.stringify(markup).replace(/</g, '\\u003c')}</script>;
 }
 
 export function DatasetMarkup({ resource }: { resource: CatalogResource }) {
   const summary = usePortalSummary();
-  const markup = datasetMarkup(resource, window.location.origin, summary.data?.cityName || null);
-  if (!markup) return null;
-  // A data block, never executed; `<` escaped so no text can close the element.
-  return <script type="application/ld+json">{JSON.stringify(markup).replace(/</g, '\\u003c')}</script>;
+  return <JsonLdScript markup={datasetMarkup(resource, window.location.origin, summary.data?.cityName || null)} />;
 }

@@ -1,0 +1,45 @@
+import { DISTRIBUTION_FORMATS, openDownloadPath } from '@gongshu/contracts';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../../i18n/useT';
+
+/**
+ * The downloads (R19.1): CSV (with BOM, opens in Excel), XLSX and JSON from the open exit.
+ * Unconditional data downloads anonymously; conditional data needs the caller's active open grant
+ * (R19.2), so the application comes first (`apply`).
+ */
+export function DownloadCard({
+  resourceId,
+  openType,
+  apply,
+}: {
+  readonly resourceId: string;
+  readonly openType: 'unconditional' | 'conditional';
+  readonly apply?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card title={<h2 className="gs-card-title">{t('open.portal.download.heading')}</h2>} data-testid="open-downloads">
+      {openType === 'conditional' ? (
+        <Alert type="warning" showIcon title={t('open.portal.download.conditional')} style={{ marginBottom: 12 }} />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('open.portal.download.hint')}</Typography.Paragraph>
+      )}
+      <Flex gap={8} wrap>
+        {DISTRIBUTION_FORMATS.map((f) => (
+          <Button
+            key={f.format}
+            type={f.format === 'csv' ? 'primary' : 'default'}
+            href={openDownloadPath(resourceId, f.format)}
+            download
+            aria-label={t('open.portal.download.button', { format: f.label })}
+            data-testid={`open-download-${f.format}`}
+          >
+            {f.label}
+          </Button>
+        ))}
+      </Flex>
+      {apply ? <div style={{ marginTop: 16 }}>{apply}</div> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * 开放数据 (/open): search over open resources in Chinese or English, facets with counts
+ * (provider, open type, class, sector, update frequency, format), sort by relevance, date or
+ * downloads, paging; the state lives in the address.
+ */
+import { Card, Col, Flex, Input, Pagination, Row, Segmented, Typography } from 'antd';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useOpenSearch } from '../../../api/openPortal';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageHeader } from '../../../components/PageHeader';
+import { PageLoading } from '../../../components/PageLoading';
+import { useT } from '../../../i18n/useT';
+import { PublicLayout } from '../../../layout/PublicLayout';
+import { OpenFacetPanel } from './OpenFacetPanel';
+import { OpenHitList } from './OpenHitList';
+import { OPEN_FACETS, OPEN_PAGE_SIZE, openQueryOf, withOpenParams, type OpenFacet } from './openSearchParams';
+
+export function OpenSearchPage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => openQueryOf(params), [params]);
+  const search = useOpenSearch(query);
+  const [text, setText] = useState(query.q ?? '');
+  const searchId = useId();
+
+  // The box follows the address (back button, a link), not the other way round.
+  useEffect(() => setText(query.q ?? ''), [query.q]);
+
+  const update = (changes: Readonly<Record<string, string | null>>) => setParams(withOpenParams(params, changes));
+  const data = search.data;
+
+  return (
+    <PublicLayout>
+      <div className="gs-section" style={{ paddingTop: 24, paddingBottom: 40 }}>
+        <PageHeader
+          title={t('open.portal.searchPage.heading')}
+          crumbs={[{ label: t('nav.home'), to: '/' }]}
+          description={t('open.portal.searchPage.intro')}
+        />
+        <Card style={{ marginBottom: 16 }}>
+          <form role="search" onSubmit={(event) => event.preventDefault()}>
+            <label htmlFor={searchId} className="gs-search-label">
+              {t('open.portal.search.label')}
+            </label>
+            <Input.Search
+              id={searchId}
+              size="large"
+              value={text}
+              maxLength={200}
+              allowClear
+              placeholder={t('open.portal.search.placeholder')}
+              enterButton={t('open.portal.search.button')}
+              onChange={(event) => setText(event.target.value)}
+              onSearch={(value) => update({ q: value.trim() || null })}
+              data-testid="open-search-input"
+            />
+          </form>
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={7} xxl={6}>
+            <OpenFacetPanel
+              facets={data?.facets}
+              selected={(facet: OpenFacet) => (query[facet] === undefined ? null : String(query[facet]))}
+              onSelect={(facet, value) => update({ [facet]: value })}
+              onClear={() => update(Object.fromEntries(OPEN_FACETS.map((facet) => [facet, null])))}
+            />
+          </Col>
+          <Col xs={24} lg={17} xxl={18}>
+            <Card
+              title={
+                <h2 className="gs-card-title" data-testid="open-results-heading">
+                  {t('open.portal.results.heading')}
+                </h2>
+              }
+              extra={
+                <Segmented<string>
+                  aria-label={t('open.portal.sort.label')}
+                  value={query.sort ?? 'relevance'}
+                  onChange={(value) => update({ sort: value === 'relevance' ? null : value })}
+                  options={[
+                    { value: 'relevance', label: t('open.portal.sort.relevance') },
+                    { value: 'date', label: t('open.portal.sort.date') },
+                    { value: 'downloads', label: t('open.portal.sort.downloads') },
+                  ]}
+                  data-testid="open-sort"
+                />
+              }
+            >
+              {search.isError ? (
+                <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
+              ) : !data ? (
+                <PageLoading />
+              ) : (
+                <>
+                  <Typography.Paragraph type="secondary" aria-live="polite" data-testid="open-results-total">
+                    {query.q
+                      ? t('open.portal.results.totalFor', { total: data.total, q: query.q })
+                      : t('open.portal.results.total', { total: data.total })}
+                  </Typography.Paragraph>
+                  <div style={{ opacity: search.isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={search.isFetching}>
+                    <OpenHitList
+                      hits={data.hits}
+                      emptyText={query.q ? t('open.portal.results.noneFor', { q: query.q }) : t('open.portal.results.none')}
+                    />
+                  </div>
+                  {data.total > OPEN_PAGE_SIZE ? (
+                    <Flex justify="center" style={{ marginTop: 16 }}>
+                      <Pagination
+                        current={data.page}
+                        pageSize={OPEN_PAGE_SIZE}
+                        total={Math.min(data.total, OPEN_PAGE_SIZE * 1000)}
+                        showSizeChanger={false}
+                        onChange={(page) => {
+                          update({ page: page > 1 ? String(page) : null });
+                          window.scrollTo({ top: 0 });
+                        }}
+                      />
+                    </Flex>
+                  ) : null}
+                </>
+              )}
+            </Card>
+          </Col>
+        </Row>
+      </div>
+    </PublicLayout>
+  );
+}
