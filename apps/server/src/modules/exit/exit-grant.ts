@@ -5,6 +5,7 @@
 import type { ExitRecord } from '@gongshu/contracts';
 import { applyMask, defaultMask, type FieldSpec, type GrantFacts, type GrantState, type MaskKind } from '@gongshu/domain';
 import type { GrantRecord } from './exit.repository.js';
+import type { LookupPlan } from './lookup-batcher.js';
 
 export type ExitValue = string | number | boolean | null;
 
@@ -25,7 +26,7 @@ export interface ExitGrant {
   /** Rows presenters by field list (built on first use, kept with the grant). */
   readonly presenters: Map<string, (row: Record<string, unknown>) => ExitRecord>;
   /** Lookup statements by field list (built on first use, kept with the grant). */
-  readonly statements: Map<string, string>;
+  readonly statements: Map<string, LookupPlan>;
 }
 
 /** A database value as JSON: timestamps as ISO strings, the rest as the driver gives it. */

@@ -12,17 +12,6 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableRef = (table: string) => `${quote(DATA_SCHEMA)}.${quote(table)}`;
 const selectList = (codes: readonly string[]) => codes.map(quote).join(', ');
 
-/** The lookup's SQL for a grant and field list (kept with the cached grant). */
-export function lookupSql(table: string, identifierColumn: string, codes: readonly string[]): string {
-  // The identifier is indexed but not unique (append loads): the latest loaded row answers.
-  return `select ${selectList(codes)} from ${tableRef(table)} where ${quote(identifierColumn)} = $1 order by _loaded_at desc limit 1`;
-}
-
-export async function runLookup(db: Executor, text: string, key: string): Promise<Record<string, unknown> | null> {
-  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [key]));
-  return result.rows[0] ?? null;
-}
-
 export interface ExitFilter {
   readonly field: string;
   readonly op: 'eq' | 'prefix' | 'gte' | 'lte';

@@ -18,10 +18,11 @@ import type { AuditService } from '../audit/audit.service.js';
 import { deliveryId } from './delivery-id.js';
 import { createDeliveryJournal, type DeliveryJournal } from './delivery-journal.js';
 import { buildExitGrant, presenterFor, type ExitGrant } from './exit-grant.js';
-import { lookupSql, readBlocks, runLookup, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
+import { readBlocks, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
 import { finishDelivery, loadGrant, type NewDelivery } from './exit.repository.js';
 import { CONTENT_TYPES, extractStream, type ExtractFormat } from './extract-writers.js';
 import { invisibleMark, provenanceToken } from './fingerprint.js';
+import { createLookupBatcher, lookupPlan } from './lookup-batcher.js';
 import { keyedHasher, resolveMaskKey } from './mask-key.js';
 
 export type DeliveryKind = 'lookup' | 'query' | 'extract';
@@ -93,6 +94,7 @@ export function createExitService(deps: ExitDeps) {
     { keep: (grant) => grant !== null },
   );
   const journal: DeliveryJournal = createDeliveryJournal({ db, pool: deps.pool, audit });
+  const lookups = createLookupBatcher(db);
 
   /** The grant check; a refusal is audited (durably, through the journal) before it is thrown. */
   async function admit(
@@ -212,12 +214,13 @@ export function createExitService(deps: ExitDeps) {
       const table = tableOf(grant);
       if (!table.identifierColumn) fail('EXIT_IDENTIFIER_MISSING');
       const statementKey = codes.join(',');
-      let text = grant.statements.get(statementKey);
-      if (!text) {
-        text = lookupSql(table.name, table.identifierColumn, codes);
-        grant.statements.set(statementKey, text);
+      let plan = grant.statements.get(statementKey);
+      if (!plan) {
+        const identifier = grant.record.metadata?.fields.find((f) => f.code === table.identifierColumn);
+        plan = lookupPlan(table.name, table.identifierColumn, codes, identifier?.dataType === 'string');
+        grant.statements.set(statementKey, plan);
       }
-      const row = await runLookup(db, text, key);
+      const row = await lookups.lookup(plan, key);
       const record = row ? presenterFor(grant, codes)(row) : null;
       const at = clock();
       const id = deliveryId();

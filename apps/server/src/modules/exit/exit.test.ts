@@ -6,14 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ExitRecord, Provenance } from '@gongshu/contracts';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { citizen, insertGrant, apiKeyOf, loadedResource } from './exit.fixtures.js';
 import { findMarks } from './fingerprint.js';
+import { createLookupBatcher, lookupPlan } from './lookup-batcher.js';
 
 let h: Harness;
 let resourceId: string;
+let table: string;
 let consumerKey: { id: string; headers: Record<string, string> };
 let unregisteredKey: { id: string; headers: Record<string, string> };
 let otherAgencyKey: { id: string; headers: Record<string, string> };
@@ -23,7 +25,7 @@ const ROWS = 120;
 
 beforeAll(async () => {
   h = await createHarness();
-  ({ resourceId } = await loadedResource(h, ROWS));
+  ({ resourceId, table } = await loadedResource(h, ROWS));
   consumerKey = await apiKeyOf(h, 'civil-staff');
   unregisteredKey = await apiKeyOf(h, 'civil-steward');
   otherAgencyKey = await apiKeyOf(h, 'tax-staff');
@@ -259,6 +261,50 @@ describe('a delivery: granted fields only, masked, with provenance, audited befo
     expect(after.n - before.n).toBe(40);
     const verified = await h.services.audit.verify(h.db);
     expect(verified.ok).toBe(true);
+  });
+
+  it('concurrent lookups share one statement; each call gets the row of its own key, and a key that cannot be compared fails alone', async () => {
+    const statements: string[] = [];
+    const counting = {
+      executeQuery: (query: CompiledQuery) => {
+        statements.push(query.sql);
+        return h.db.executeQuery(query);
+      },
+    } as unknown as typeof h.db;
+    const batcher = createLookupBatcher(counting);
+    const plan = lookupPlan(table, 'sfzh', ['sfzh', 'lxdh'], true);
+    const keys = [citizen(11), citizen(12), citizen(11), '11010519491231002X', citizen(13)];
+    const rows = await Promise.all(keys.map((k) => batcher.lookup(plan, k)));
+    expect(statements).toEqual([plan.batch]);
+    expect(rows).toEqual([
+      { sfzh: citizen(11), lxdh: '13800000011' },
+      { sfzh: citizen(12), lxdh: '13800000012' },
+      { sfzh: citizen(11), lxdh: '13800000011' },
+      null,
+      { sfzh: citizen(13), lxdh: '13800000013' },
+    ]);
+    // A key PostgreSQL cannot take (NUL) fails the coalesced statement: each call is then retried alone.
+    statements.length = 0;
+    const mixed = await Promise.allSettled([
+      batcher.lookup(plan, citizen(14)),
+      batcher.lookup(plan, 'bad\u0000key'),
+      batcher.lookup(plan, citizen(15)),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(mixed[0]).toMatchObject({ value: { lxdh: '13800000014' } });
+    expect(mixed[2]).toMatchObject({ value: { lxdh: '13800000015' } });
+    expect(statements).toEqual([plan.batch, plan.single, plan.single, plan.single]);
+    // Through the route: every concurrent caller gets its own person.
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => lookup(grant.id, citizen(i), consumerKey.headers, 'lxdh')));
+    expect(results.map((r) => r.json<{ record: ExitRecord }>().record.lxdh)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `138****${String(i).padStart(4, '0')}`),
+    );
+    // Not a text identifier: one statement per key.
+    statements.length = 0;
+    const plain = lookupPlan(table, 'sfzh', ['lxdh'], false);
+    expect(plain.batch).toBeNull();
+    await Promise.all([batcher.lookup(plain, citizen(1)), batcher.lookup(plain, citizen(2))]);
+    expect(statements).toEqual([plain.single, plain.single]);
   });
 
   it('query: filters on granted fields, paging with total; masked fields only by exact value', async () => {
