@@ -25,13 +25,16 @@ export function useOpenSearch(query: PortalSearchQuery) {
   });
 }
 
-/** The resource's page; fetched once per visit (a refetch would count another view). */
+/**
+ * The resource's page: fetched on each visit (each fetch counts a view on the server), not again
+ * on focus or reconnect, which are not visits.
+ */
 export function useOpenResource(id: string) {
   return useQuery({
     queryKey: openPortalKeys.resource(id),
     queryFn: () => api(routes.getPortalResource, { params: { id } }),
-    staleTime: Infinity,
     refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     retry,
   });
 }

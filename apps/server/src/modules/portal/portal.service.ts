@@ -20,6 +20,7 @@ import { fail, highlight, recognizeLicence, shanghaiDateOf } from '@gongshu/doma
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Clock } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { createTtlCache } from '../../ttl-cache.js';
 import { textMatch } from '../catalog/catalog-search.js';
 import { findOpenResource, nodeIdentity } from '../ckan/open-resources.repository.js';
 import {
@@ -45,6 +46,12 @@ export interface PortalService {
 
 /** How many featured resources the home page shows per list. */
 export const FEATURED = 6;
+
+/**
+ * The home page's summary is computed at most once per this many ms per process: it counts the
+ * whole open channel of the journal, and every anonymous visit of the home page asks for it.
+ */
+export const SUMMARY_TTL_MS = 30_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,30 +83,33 @@ function card(row: CardRow): PortalResourceCard {
 
 export function createPortalService(deps: { db: Kysely<Database>; clock: Clock; publicUrl: string }): PortalService {
   const { db, clock, publicUrl } = deps;
+  const summaries = createTtlCache<PortalSummary>(SUMMARY_TTL_MS, () => computeSummary(), { now: () => clock().getTime() });
+
+  async function computeSummary(): Promise<PortalSummary> {
+    const where = filterCondition({}, null);
+    const [platform, totals, mostDownloaded, newest, dist] = await Promise.all([
+      platformCounts(db),
+      openTotals(db),
+      listCards(db, { where, orderBy: sql`downloads desc, updated_at desc, code`, limit: FEATURED }),
+      listCards(db, { where, orderBy: sql`published_at desc, code`, limit: FEATURED }),
+      distributions(db),
+    ]);
+    return {
+      ...platform,
+      ...totals,
+      // Shown only once the showcase has approved items (R22.1).
+      showcase: totals.showcase > 0 ? totals.showcase : null,
+      featured: {
+        // "Most downloaded" lists only what was downloaded at all.
+        mostDownloaded: mostDownloaded.filter((r) => r.downloads > 0).map(card),
+        newest: newest.map(card),
+      },
+      ...dist,
+    };
+  }
 
   return {
-    async summary() {
-      const where = filterCondition({}, null);
-      const [platform, totals, mostDownloaded, newest, dist] = await Promise.all([
-        platformCounts(db),
-        openTotals(db),
-        listCards(db, { where, orderBy: sql`downloads desc, updated_at desc, code`, limit: FEATURED }),
-        listCards(db, { where, orderBy: sql`published_at desc, code`, limit: FEATURED }),
-        distributions(db),
-      ]);
-      return {
-        ...platform,
-        ...totals,
-        // Shown only once the showcase has approved items (R22.1).
-        showcase: totals.showcase > 0 ? totals.showcase : null,
-        featured: {
-          // "Most downloaded" lists only what was downloaded at all.
-          mostDownloaded: mostDownloaded.filter((r) => r.downloads > 0).map(card),
-          newest: newest.map(card),
-        },
-        ...dist,
-      };
-    },
+    summary: () => summaries.get('summary'),
 
     async search(query) {
       const page = query.page ?? 1;

@@ -10,6 +10,7 @@ import { createHarness, testClock, type Harness } from '../../../test/harness.js
 import { person } from '../aggregation/aggregation.fixtures.js';
 import { publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
 import { seedDemoCatalog } from '../seed/demo-catalog-seed.js';
+import { SUMMARY_TTL_MS } from './portal.service.js';
 
 const clock = testClock('2026-03-02T09:00:00+08:00');
 let h: Harness;
@@ -220,6 +221,9 @@ describe('counts after recorded deliveries', () => {
     const jobs = (await page(c.jobs.resourceId)).usage;
     expect(jobs).toEqual({ views: jobsBefore.views + 1, downloads: jobsBefore.downloads + 2, apiCalls: jobsBefore.apiCalls + 1 });
 
+    // The summary is kept for SUMMARY_TTL_MS per process, then recomputed.
+    expect((await summary()).downloads).toBe(before.downloads);
+    clock.advance(SUMMARY_TTL_MS + 1);
     const after = await summary();
     expect(after.downloads).toBe(before.downloads + 2);
     expect(after.apiCalls).toBe(before.apiCalls + 1);
@@ -261,6 +265,7 @@ describe('GET /api/portal/summary', () => {
         created_at: clock(),
       })
       .execute();
+    clock.advance(SUMMARY_TTL_MS + 1);
     expect((await summary()).showcase).toBe(1);
   });
 });
