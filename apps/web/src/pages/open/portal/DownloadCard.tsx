@@ -1,6 +1,7 @@
 import { DISTRIBUTION_FORMATS, openDownloadPath } from '@gongshu/contracts';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useAuth } from '../../../auth/useAuth';
 import { useI18n } from '../../../i18n/useT';
 
 /**
@@ -18,6 +19,9 @@ export function DownloadCard({
   readonly apply?: ReactNode;
 }) {
   const { t } = useI18n();
+  const { me } = useAuth();
+  // Conditional data downloads only for a signed-in holder of a grant; the server checks the grant.
+  const locked = openType === 'conditional' && !me;
   return (
     <Card title={<h2 className="gs-card-title">{t('open.portal.download.heading')}</h2>} data-testid="open-downloads">
       {openType === 'conditional' ? (
@@ -32,6 +36,7 @@ export function DownloadCard({
             type={f.format === 'csv' ? 'primary' : 'default'}
             href={openDownloadPath(resourceId, f.format)}
             download
+            disabled={locked}
             aria-label={t('open.portal.download.button', { format: f.label })}
             data-testid={`open-download-${f.format}`}
           >

@@ -50,10 +50,8 @@ export function OpenHomePage() {
           <form
             role="search"
             className="gs-hero-search"
-            onSubmit={(event) => {
-              event.preventDefault();
-              go(draft);
-            }}
+            // Input.Search searches on Enter and on its button; the form only gives the landmark.
+            onSubmit={(event) => event.preventDefault()}
           >
             <label htmlFor={searchId}>{t('open.portal.search.label')}</label>
             <Input.Search
