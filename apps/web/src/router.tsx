@@ -53,6 +53,12 @@ const OpenSearchPage = lazyNamed(() => import('./pages/open/portal/OpenSearchPag
 const OpenResourcePage = lazyNamed(() => import('./pages/open/portal/OpenResourcePage'), 'OpenResourcePage');
 const OpenDevelopersPage = lazyNamed(() => import('./pages/open/portal/OpenDevelopersPage'), 'OpenDevelopersPage');
 const MyHubPage = lazyNamed(() => import('./pages/open/portal/MyHubPage'), 'MyHubPage');
+const RegisterPage = lazyNamed(() => import('./pages/open/participation/RegisterPage'), 'RegisterPage');
+const ShowcasePage = lazyNamed(() => import('./pages/open/participation/ShowcasePage'), 'ShowcasePage');
+const MyObjectionsPage = lazyNamed(() => import('./pages/open/participation/MyObjectionsPage'), 'MyObjectionsPage');
+const MyShowcasePage = lazyNamed(() => import('./pages/open/participation/MyShowcasePage'), 'MyShowcasePage');
+const ObjectionQueuePage = lazyNamed(() => import('./pages/open/participation/ObjectionQueuePage'), 'ObjectionQueuePage');
+const ShowcaseModerationPage = lazyNamed(() => import('./pages/open/participation/ShowcaseModerationPage'), 'ShowcaseModerationPage');
 
 /** A page of the public portal (it renders its own PublicLayout), loaded on demand. */
 function publicPage(path: string, Page: ComponentType, permission?: Permission): RouteObject {
@@ -86,6 +92,11 @@ export const routes: RouteObject[] = [
       publicPage('/open/resources/:id', OpenResourcePage),
       publicPage('/open/developers', OpenDevelopersPage),
       publicPage('/me', MyHubPage, 'open.participate'),
+      // Participation (issue 7 items 3, 7, 8): registration, the showcase, my objections and works.
+      publicPage('/open/register', RegisterPage),
+      publicPage('/open/showcase', ShowcasePage),
+      publicPage('/me/objections', MyObjectionsPage, 'profile.read'),
+      publicPage('/me/showcase', MyShowcasePage, 'open.participate'),
       {
         element: <AppLayout />,
         children: [
@@ -124,6 +135,10 @@ export const routes: RouteObject[] = [
           guarded('/sharing/grants', 'share.read', GrantsPage),
           guarded('/sharing/grants/:id', 'share.read', GrantPage),
           guarded('/sharing/lineage/:resourceId', 'share.read', LineagePage),
+          // Open data participation (R20.2, R22.1): the provider's objections to answer (the bureau
+          // reads every agency's) and the bureau's showcase moderation.
+          guarded('/open-admin/objections', 'open.read', ObjectionQueuePage),
+          guarded('/open-admin/showcase', 'open.review', ShowcaseModerationPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

@@ -33,6 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sharing/requests', label: 'nav.shareRequests', permission: 'share.read' },
   { path: '/sharing/provider', label: 'nav.shareProvider', permission: 'share.provide' },
   { path: '/sharing/grants', label: 'nav.shareGrants', permission: 'share.read', matches: ['/sharing/lineage'] },
+  // Objections to the agency's open data (R20.2); the bureau reads every agency's.
+  { path: '/open-admin/objections', label: 'open.participation.nav.objectionQueue', permission: 'open.read' },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
   // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).
   { path: '/rectifications', label: 'nav.rectifications', permission: 'rectification.read', group: 'nav.console' },
@@ -40,6 +42,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/catalog/reviews', label: 'nav.catalogReviews', permission: 'catalog.review', group: 'nav.console', badge: 'catalogReviews' },
   // The bureau's formal review of share requests, escalations and consultations (R14–R16).
   { path: '/sharing/reviews', label: 'nav.shareReviews', permission: 'share.review', group: 'nav.console' },
+  // The bureau's moderation of the reuse showcase (R22.1).
+  { path: '/open-admin/showcase', label: 'open.participation.nav.showcaseModeration', permission: 'open.review', group: 'nav.console' },
   { path: '/console/agencies', label: 'nav.agencies', permission: 'agency.list', group: 'nav.console', labelOutsideGroup: 'nav.directory' },
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
   { path: '/console/calendar', label: 'nav.calendar', permission: 'console.view', group: 'nav.console' },

@@ -5,7 +5,7 @@
  */
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePath, safeNext } from '../../auth/homePath';
 import { useAuth } from '../../auth/useAuth';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -72,6 +72,13 @@ export function LoginPage() {
           </Form>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 8 }}>
             {t('login.securityNote')}
+          </Typography.Paragraph>
+          {/* Citizens and companies register on the open data portal (issue 7 item 3). */}
+          <Typography.Paragraph style={{ marginBottom: 4 }}>
+            {t('open.participation.login.noAccount')}{' '}
+            <Link to={next ? `/open/register?next=${encodeURIComponent(next)}` : '/open/register'} data-testid="login-register">
+              {t('open.participation.login.register')}
+            </Link>
           </Typography.Paragraph>
           <LinkButton type="link" to="/" style={{ padding: 0 }}>
             {t('login.backToPortal')}
