@@ -53,6 +53,10 @@ const OpenSearchPage = lazyNamed(() => import('./pages/open/portal/OpenSearchPag
 const OpenResourcePage = lazyNamed(() => import('./pages/open/portal/OpenResourcePage'), 'OpenResourcePage');
 const OpenDevelopersPage = lazyNamed(() => import('./pages/open/portal/OpenDevelopersPage'), 'OpenDevelopersPage');
 const MyHubPage = lazyNamed(() => import('./pages/open/portal/MyHubPage'), 'MyHubPage');
+const PublicDerivativesPage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativesPage'), 'PublicDerivativesPage');
+const PublicDerivativePage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativePage'), 'PublicDerivativePage');
+const DerivativesAdminPage = lazyNamed(() => import('./pages/open/derivatives/DerivativesAdminPage'), 'DerivativesAdminPage');
+const DerivativeEditorPage = lazyNamed(() => import('./pages/open/derivatives/DerivativeEditorPage'), 'DerivativeEditorPage');
 const RegisterPage = lazyNamed(() => import('./pages/open/participation/RegisterPage'), 'RegisterPage');
 const ShowcasePage = lazyNamed(() => import('./pages/open/participation/ShowcasePage'), 'ShowcasePage');
 const MyObjectionsPage = lazyNamed(() => import('./pages/open/participation/MyObjectionsPage'), 'MyObjectionsPage');
@@ -92,6 +96,9 @@ export const routes: RouteObject[] = [
       publicPage('/open/resources/:id', OpenResourcePage),
       publicPage('/open/developers', OpenDevelopersPage),
       publicPage('/me', MyHubPage, 'open.participate'),
+      // De-identified derivatives of data not opened (R18.4): the published list and one derivative.
+      publicPage('/open/derivatives', PublicDerivativesPage),
+      publicPage('/open/derivatives/:id', PublicDerivativePage),
       // Participation (issue 7 items 3, 7, 8): registration, the showcase, my objections and works.
       publicPage('/open/register', RegisterPage),
       publicPage('/open/showcase', ShowcasePage),
@@ -135,6 +142,10 @@ export const routes: RouteObject[] = [
           guarded('/sharing/grants', 'share.read', GrantsPage),
           guarded('/sharing/grants/:id', 'share.read', GrantPage),
           guarded('/sharing/lineage/:resourceId', 'share.read', LineagePage),
+          // De-identified opening (R18.4): the provider's steward edits, checks and publishes; agency staff
+          // and the bureau read (the server decides per derivative). Notifications link to /open-admin/derivatives/:id.
+          guarded('/open-admin/derivatives', 'open.read', DerivativesAdminPage),
+          guarded('/open-admin/derivatives/:id', 'open.read', DerivativeEditorPage),
           // Open data participation (R20.2, R22.1): the provider's objections to answer (the bureau
           // reads every agency's) and the bureau's showcase moderation.
           guarded('/open-admin/objections', 'open.read', ObjectionQueuePage),

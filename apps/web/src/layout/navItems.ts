@@ -33,6 +33,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sharing/requests', label: 'nav.shareRequests', permission: 'share.read' },
   { path: '/sharing/provider', label: 'nav.shareProvider', permission: 'share.provide' },
   { path: '/sharing/grants', label: 'nav.shareGrants', permission: 'share.read', matches: ['/sharing/lineage'] },
+  // De-identified opening of data not opened (R18.4): the agency's derivatives (the bureau: all).
+  { path: '/open-admin/derivatives', label: 'open.derivatives.nav', permission: 'open.read' },
   // Objections to the agency's open data (R20.2); the bureau reads every agency's.
   { path: '/open-admin/objections', label: 'open.participation.nav.objectionQueue', permission: 'open.read' },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
