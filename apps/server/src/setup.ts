@@ -11,6 +11,7 @@ import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
 import { seedDemoData } from './modules/seed/demo-data.js';
 import { seedDemoSharing } from './modules/seed/demo-sharing.js';
+import { seedDemoOpenPortal } from './modules/seed/demo-open-portal.js';
 import { seedDemoOpenDerivatives } from './modules/seed/demo-open-derivatives.js';
 import { seedDemoOpenApplications } from './modules/seed/demo-open-applications.js';
 import { seedDemoOpenParticipation } from './modules/seed/demo-open-participation.js';
@@ -34,6 +35,7 @@ export async function seedDemo(
   const catalog = await seedDemoCatalog(services);
   await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
   await seedDemoSharing(services);
+  await seedDemoOpenPortal(services);
   await seedDemoOpenDerivatives(services);
   await seedDemoOpenApplications(services);
   await seedDemoOpenParticipation(services);

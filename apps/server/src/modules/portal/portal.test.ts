@@ -10,6 +10,7 @@ import { createHarness, testClock, type Harness } from '../../../test/harness.js
 import { person } from '../aggregation/aggregation.fixtures.js';
 import { publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
 import { seedDemoCatalog } from '../seed/demo-catalog-seed.js';
+import { seedDemoOpenPortal } from '../seed/demo-open-portal.js';
 import { SUMMARY_TTL_MS } from './portal.service.js';
 
 const clock = testClock('2026-03-02T09:00:00+08:00');
@@ -282,5 +283,24 @@ describe('the demo catalog', () => {
     const none = await h.db.selectFrom('catalog_search').select('resource_id').where('open_type', '=', 'none').execute();
     expect(none.length).toBeGreaterThan(0);
     for (const row of none) expect(ids).not.toContain(row.resource_id);
+
+    // The demo's page views (seed/demo-open-portal.ts): every open resource has some, none of the others.
+    const seeded = await seedDemoOpenPortal(h.services);
+    expect(seeded.views).toBeGreaterThan(0);
+    const medical = res.hits.find((x) => x.name === '医疗机构名录');
+    expect((await page(medical?.id ?? '')).usage.views).toBeGreaterThan(1);
+    const viewed = await h.db.selectFrom('resource_views').select('resource_id').distinct().execute();
+    for (const row of viewed) expect(none.map((n) => n.resource_id)).not.toContain(row.resource_id);
+    // Seeding again keeps the days already there.
+    const total = async () =>
+      (
+        await h.db
+          .selectFrom('resource_views')
+          .select((eb) => eb.fn.sum<number>('views').as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await total();
+    await seedDemoOpenPortal(h.services);
+    expect(await total()).toBe(before);
   });
 });
