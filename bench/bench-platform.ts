@@ -2,7 +2,7 @@
  * The platform a benchmark runs on: services on a scratch database, migrated, the demo city
  * seeded, and one resource of hrss with the given fields published through the real workflow.
  */
-import type { FieldSpec } from '@gongshu/domain';
+import type { FieldSpec, ResourceMetadata } from '@gongshu/domain';
 import { tmpdir } from 'node:os';
 import { buildMetadata } from '../packages/domain/src/catalog/catalog.fixtures.js';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -17,6 +17,8 @@ export async function platformWithResource(
   db: Db,
   name: string,
   fields: readonly FieldSpec[],
+  /** Other attributes of the resource (e.g. its open type). */
+  overrides: Partial<ResourceMetadata> = {},
 ): Promise<{ services: Services; steward: RequestContext; resourceId: string }> {
   const services = createServices(db, loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_DIR: tmpdir() }), systemClock);
   await prepareDatabase(db, services);
@@ -24,7 +26,7 @@ export async function platformWithResource(
   const as = demoActors(db.kysely);
   const steward = await as('hrss-steward');
   const draft = await services.catalog.createDraft(steward, {
-    metadata: buildMetadata({ name, fields: [...fields] }),
+    metadata: buildMetadata({ ...overrides, name, fields: [...fields] }),
     justification: '基准测试',
   });
   await services.catalog.submit(steward, [draft.id]);

@@ -76,7 +76,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
   const exit = createExitService({ db, pool: database.pool, audit, clock, config });
   // The open channel shares the exit's journal: one group-commit writer of the audit chain per process.
-  const openData = createOpenDataService({ db, clock, journal: exit.journal, config });
+  const openData = createOpenDataService({ db, pool: database.pool, clock, journal: exit.journal, config });
   const auth = createAuthService({ db, audit, clock, config });
   const grantListeners = new Set<(grantId: string) => void>();
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).

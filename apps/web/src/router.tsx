@@ -53,6 +53,14 @@ const OpenSearchPage = lazyNamed(() => import('./pages/open/portal/OpenSearchPag
 const OpenResourcePage = lazyNamed(() => import('./pages/open/portal/OpenResourcePage'), 'OpenResourcePage');
 const OpenDevelopersPage = lazyNamed(() => import('./pages/open/portal/OpenDevelopersPage'), 'OpenDevelopersPage');
 const MyHubPage = lazyNamed(() => import('./pages/open/portal/MyHubPage'), 'MyHubPage');
+const ApplyPage = lazyNamed(() => import('./pages/open/applications/ApplyPage'), 'ApplyPage');
+const DemandsPage = lazyNamed(() => import('./pages/open/applications/DemandsPage'), 'DemandsPage');
+const DemandFormPage = lazyNamed(() => import('./pages/open/applications/DemandFormPage'), 'DemandFormPage');
+const MyApplicationsPage = lazyNamed(() => import('./pages/open/applications/MyApplicationsPage'), 'MyApplicationsPage');
+const MyApplicationPage = lazyNamed(() => import('./pages/open/applications/MyApplicationPage'), 'MyApplicationPage');
+const MyGrantsPage = lazyNamed(() => import('./pages/open/applications/MyGrantsPage'), 'MyGrantsPage');
+const OpenAdminQueuePage = lazyNamed(() => import('./pages/open/applications/AdminQueuePage'), 'AdminQueuePage');
+const OpenAdminApplicationPage = lazyNamed(() => import('./pages/open/applications/AdminApplicationPage'), 'AdminApplicationPage');
 const PublicDerivativesPage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativesPage'), 'PublicDerivativesPage');
 const PublicDerivativePage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativePage'), 'PublicDerivativePage');
 const DerivativesAdminPage = lazyNamed(() => import('./pages/open/derivatives/DerivativesAdminPage'), 'DerivativesAdminPage');
@@ -96,6 +104,13 @@ export const routes: RouteObject[] = [
       publicPage('/open/resources/:id', OpenResourcePage),
       publicPage('/open/developers', OpenDevelopersPage),
       publicPage('/me', MyHubPage, 'open.participate'),
+      // Applications for conditional data, demands, grants and usage reports (R19.2–R20.1).
+      publicPage('/open/apply/:resourceId', ApplyPage),
+      publicPage('/open/demands', DemandsPage),
+      publicPage('/open/demands/new', DemandFormPage),
+      publicPage('/me/applications', MyApplicationsPage, 'open.participate'),
+      publicPage('/me/applications/:id', MyApplicationPage, 'open.participate'),
+      publicPage('/me/grants', MyGrantsPage, 'open.participate'),
       // De-identified derivatives of data not opened (R18.4): the published list and one derivative.
       publicPage('/open/derivatives', PublicDerivativesPage),
       publicPage('/open/derivatives/:id', PublicDerivativePage),
@@ -142,6 +157,9 @@ export const routes: RouteObject[] = [
           guarded('/sharing/grants', 'share.read', GrantsPage),
           guarded('/sharing/grants/:id', 'share.read', GrantPage),
           guarded('/sharing/lineage/:resourceId', 'share.read', LineagePage),
+          // Open-data applications and demands: the bureau's and the provider's queues, open grants (R19.2–R20.1).
+          guarded('/open-admin/applications', 'open.read', OpenAdminQueuePage),
+          guarded('/open-admin/applications/:id', 'open.read', OpenAdminApplicationPage),
           // De-identified opening (R18.4): the provider's steward edits, checks and publishes; agency staff
           // and the bureau read (the server decides per derivative). Notifications link to /open-admin/derivatives/:id.
           guarded('/open-admin/derivatives', 'open.read', DerivativesAdminPage),

@@ -7,10 +7,11 @@
  * line (R23.1) → an audit entry and a delivery row (channel open) through the exit's group-commit
  * journal, committed before the first byte is sent. Refusals of a grant are audited too.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ExitRecord, OpenColumn } from '@gongshu/contracts';
 import { openCitation, openPortalPath } from '@gongshu/contracts';
 import { DomainError, fail, refuse, type FieldSpec, type Refusal } from '@gongshu/domain';
+import type pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
@@ -34,6 +35,7 @@ import {
   type OpenTable,
   type Where,
 } from './open-data.repository.js';
+import { copyCsvChunks } from './open-copy.js';
 import { openExtractStream } from './open-writers.js';
 
 /** Blocks of the data table per batch of a download (about 5,000 rows of a typical resource). */
@@ -43,6 +45,8 @@ export const MAX_PAGE_SIZE = 1000;
 
 export interface OpenDataDeps {
   readonly db: Executor;
+  /** The pg pool on PostgreSQL (CSV downloads of unmasked columns are written by COPY), null on PGlite. */
+  readonly pool?: pg.Pool | null;
   readonly clock: Clock;
   /** The exit's journal: one group-commit writer of the audit chain and the deliveries per process. */
   readonly journal: DeliveryJournal;
@@ -362,6 +366,8 @@ export function createOpenDataService(deps: OpenDataDeps) {
       resourceId: string;
       openGrantId: string | null;
       derivativeId: string | null;
+      /** The data types of the columns when none is masked (CSV on PostgreSQL is then written by COPY). */
+      unmasked: ReadonlyMap<string, FieldSpec['dataType']> | null;
     },
   ): Promise<OpenFile> {
     const extent = await tableExtent(db, input.table);
@@ -393,18 +399,36 @@ export function createOpenDataService(deps: OpenDataDeps) {
         yield rows.map(present);
       }
     }
-    const stream = openExtractStream({
-      format: input.format,
-      columns: input.columns,
-      batches: batches(),
-      citation: input.citation,
-      resource: input.resource,
-      deliveryId: id,
-      at,
-      end: async (rows, complete) => {
-        await finishDelivery(db, id, rows, complete ? clock() : null).catch((error: unknown) => deps.onError?.(error));
-      },
-    });
+    const end = async (rows: number, complete: boolean) => {
+      await finishDelivery(db, id, rows, complete ? clock() : null).catch((error: unknown) => deps.onError?.(error));
+    };
+    const stream =
+      input.format === 'csv' && deps.pool && input.unmasked
+        ? Readable.from(
+            copyCsvChunks({
+              db,
+              pool: deps.pool,
+              table,
+              extent: { oid, blocks },
+              codes,
+              types: input.unmasked,
+              columns: input.columns,
+              present,
+              citation: input.citation,
+              end,
+            }),
+            { objectMode: false },
+          )
+        : openExtractStream({
+            format: input.format,
+            columns: input.columns,
+            batches: batches(),
+            citation: input.citation,
+            resource: input.resource,
+            deliveryId: id,
+            at,
+            end,
+          });
     return {
       stream,
       contentType: CONTENT_TYPES[input.format],
@@ -552,6 +576,9 @@ export function createOpenDataService(deps: OpenDataDeps) {
         resourceId,
         openGrantId: grant?.id ?? null,
         derivativeId: null,
+        unmasked: codes.every((c) => source.exit.fields.get(c)?.mask.kind === 'none')
+          ? new Map(codes.map((c) => [c, source.exit.fields.get(c)?.spec.dataType ?? 'string']))
+          : null,
       });
     },
 
@@ -641,6 +668,8 @@ export function createOpenDataService(deps: OpenDataDeps) {
         resourceId: d.resourceId,
         openGrantId: null,
         derivativeId: d.id,
+        // Already de-identified text columns.
+        unmasked: new Map(codes.map((c) => [c, 'string' as const])),
       });
     },
 

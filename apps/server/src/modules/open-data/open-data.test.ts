@@ -35,7 +35,7 @@ const download = (id: string, format: string, headers: Record<string, string> = 
 function csvLines(body: string): string[][] {
   return body
     .replace(/^\uFEFF/, '')
-    .split('\r\n')
+    .split(/\r?\n/)
     .filter((l) => l !== '')
     .map((l) => l.split(','));
 }

@@ -1,15 +1,36 @@
 /**
- * The files of the open channel. CSV and XLSX are the exit's writers (extract-writers.ts: CSV in
- * UTF-8 with BOM, XLSX streamed) with one more last column, 引用 Citation, whose first data row
- * holds the citation line (R23.1): Excel users see it next to the data, and every row keeps the same
- * number of columns, so CSV readers are not thrown off. XLSX also gets the exit's 来源 Provenance
- * sheet. JSON is one object {citation, resource, columns, records}, streamed record by record.
+ * The files of the open channel. CSV is UTF-8 with BOM (so Excel reads Chinese) and LF line ends
+ * (the same on both paths below); XLSX is the exit's streaming writer (extract-writers.ts) with its
+ * 来源 Provenance sheet; JSON is one object {citation, resource, columns, records}. CSV and XLSX
+ * have one more last column, 引用 Citation, whose first data row holds the citation line (R23.1):
+ * Excel users see it next to the data, and every row keeps the same number of columns, so CSV
+ * readers are not thrown off.
  */
 import { Readable } from 'node:stream';
 import type { ExitRecord } from '@gongshu/contracts';
 import { extractStream, type ExtractColumn, type ExtractEnd, type ExtractFormat } from '../exit/extract-writers.js';
 
 export const CITATION_COLUMN: ExtractColumn = { code: '_citation', name: '引用 Citation' };
+
+export function csvCell(value: ExitRecord[string] | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** BOM and the header line of names, with the citation column last. */
+export function csvHeader(columns: readonly ExtractColumn[]): Buffer {
+  return Buffer.from(`\uFEFF${[...columns, CITATION_COLUMN].map((c) => csvCell(c.name)).join(',')}\n`);
+}
+
+/** CSV lines of records; the first record of the file (first = true) carries the citation. */
+export function csvLines(columns: readonly ExtractColumn[], records: readonly ExitRecord[], citation: string | null): string {
+  let out = '';
+  records.forEach((record, i) => {
+    out += `${columns.map((c) => csvCell(record[c.code])).join(',')},${i === 0 && citation !== null ? csvCell(citation) : ''}\n`;
+  });
+  return out;
+}
 
 async function* withCitation(batches: AsyncIterable<ExitRecord[]>, citation: string): AsyncGenerator<ExitRecord[]> {
   let first = true;
@@ -20,6 +41,21 @@ async function* withCitation(batches: AsyncIterable<ExitRecord[]>, citation: str
       if (head) batch[0] = { ...head, [CITATION_COLUMN.code]: citation };
     }
     yield batch;
+  }
+}
+
+async function* csvChunks(columns: readonly ExtractColumn[], batches: AsyncIterable<ExitRecord[]>, citation: string, end: ExtractEnd) {
+  let rows = 0;
+  let complete = false;
+  try {
+    yield csvHeader(columns);
+    for await (const batch of batches) {
+      yield Buffer.from(csvLines(columns, batch, rows === 0 ? citation : null));
+      rows += batch.length;
+    }
+    complete = true;
+  } finally {
+    await end(rows, complete);
   }
 }
 
@@ -58,6 +94,7 @@ export function openExtractStream(input: {
   end: ExtractEnd;
 }): Readable {
   const { format, columns, batches, citation, end } = input;
+  if (format === 'csv') return Readable.from(csvChunks(columns, batches, citation, end), { objectMode: false });
   if (format === 'json') {
     const head = { citation, resource: input.resource, deliveryId: input.deliveryId, retrievedAt: input.at.toISOString() };
     return Readable.from(jsonChunks(head, columns, batches, end), { objectMode: false });
