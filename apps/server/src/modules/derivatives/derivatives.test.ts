@@ -269,7 +269,7 @@ describe('stale checks and consent', () => {
 });
 
 describe('who may manage', () => {
-  it('only the provider’s steward manages; the bureau reads and may withdraw; other agencies see nothing', async () => {
+  it('only the provider’s steward manages; its staff and the bureau read; other agencies see nothing', async () => {
     const d = await create({ ...generalized, name: '权限' });
     await create(generalized, 'health-steward', 403);
     await create(generalized, 'hospital-staff', 403);
