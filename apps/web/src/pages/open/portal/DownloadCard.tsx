@@ -1,22 +1,19 @@
 import { DISTRIBUTION_FORMATS, openDownloadPath } from '@gongshu/contracts';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useAuth } from '../../../auth/useAuth';
 import { useI18n } from '../../../i18n/useT';
 
 /**
  * The downloads (R19.1): CSV (with BOM, opens in Excel), XLSX and JSON from the open exit.
  * Unconditional data downloads anonymously; conditional data needs the caller's active open grant
- * (R19.2), so the application comes first (`apply`).
+ * (R19.2), so the application comes first (H2's ApplyCard beside it).
  */
 export function DownloadCard({
   resourceId,
   openType,
-  apply,
 }: {
   readonly resourceId: string;
   readonly openType: 'unconditional' | 'conditional';
-  readonly apply?: ReactNode;
 }) {
   const { t } = useI18n();
   const { me } = useAuth();
@@ -44,7 +41,6 @@ export function DownloadCard({
           </Button>
         ))}
       </Flex>
-      {apply ? <div style={{ marginTop: 16 }}>{apply}</div> : null}
     </Card>
   );
 }

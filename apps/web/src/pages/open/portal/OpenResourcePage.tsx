@@ -15,6 +15,10 @@ import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
 import { PublicLayout } from '../../../layout/PublicLayout';
 import { datasetJsonLd, JsonLdScript } from '../../catalog/resource/DatasetMarkup';
+// The other parts' cards, at their fixed paths (plan: fixed interfaces).
+import { ApplyCard } from '../applications/ApplyCard';
+import { ResourceObjections } from '../participation/ResourceObjections';
+import { ResourceShowcase } from '../participation/ResourceShowcase';
 import { ApiUsageCard } from './ApiUsageCard';
 import { CitationCard } from './CitationCard';
 import { DictionaryTable } from './DictionaryTable';
@@ -23,7 +27,6 @@ import { FactsCard } from './FactsCard';
 import { PreviewCard } from './PreviewCard';
 import { QualityCard } from './QualityCard';
 import { UsageCard } from './UsageCard';
-import { ResourceParticipation, ResourceApply } from './embedded';
 
 export function OpenResourcePage() {
   const { t } = useI18n();
@@ -112,12 +115,15 @@ export function OpenResourcePage() {
               </Card>
               <PreviewCard resourceId={r.id} openType={r.openType} />
               <ApiUsageCard resourceId={r.id} fields={r.fields} />
-              <ResourceParticipation resourceId={r.id} fields={fields} />
+              <ResourceShowcase resourceId={r.id} />
+              <ResourceObjections resourceId={r.id} fields={fields} />
             </Space>
           </Col>
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <DownloadCard resourceId={r.id} openType={r.openType} apply={<ResourceApply resourceId={r.id} openType={r.openType} />} />
+              {/* Conditional data: the provider's conditions and 申请使用 (R19.2), or the visitor's application or grant. */}
+              {r.openType === 'conditional' ? <ApplyCard resourceId={r.id} openType={r.openType} /> : null}
+              <DownloadCard resourceId={r.id} openType={r.openType} />
               <CitationCard citation={r.citation} />
               <FactsCard resource={r} />
               <QualityCard quality={r.quality} />
