@@ -67,6 +67,7 @@ const DerivativesAdminPage = lazyNamed(() => import('./pages/open/derivatives/De
 const DerivativeEditorPage = lazyNamed(() => import('./pages/open/derivatives/DerivativeEditorPage'), 'DerivativeEditorPage');
 const RegisterPage = lazyNamed(() => import('./pages/open/participation/RegisterPage'), 'RegisterPage');
 const ShowcasePage = lazyNamed(() => import('./pages/open/participation/ShowcasePage'), 'ShowcasePage');
+const ObjectionsPage = lazyNamed(() => import('./pages/open/participation/ObjectionsPage'), 'ObjectionsPage');
 const MyObjectionsPage = lazyNamed(() => import('./pages/open/participation/MyObjectionsPage'), 'MyObjectionsPage');
 const MyShowcasePage = lazyNamed(() => import('./pages/open/participation/MyShowcasePage'), 'MyShowcasePage');
 const ObjectionQueuePage = lazyNamed(() => import('./pages/open/participation/ObjectionQueuePage'), 'ObjectionQueuePage');
@@ -117,6 +118,7 @@ export const routes: RouteObject[] = [
       // Participation (issue 7 items 3, 7, 8): registration, the showcase, my objections and works.
       publicPage('/open/register', RegisterPage),
       publicPage('/open/showcase', ShowcasePage),
+      publicPage('/open/objections', ObjectionsPage),
       publicPage('/me/objections', MyObjectionsPage, 'profile.read'),
       publicPage('/me/showcase', MyShowcasePage, 'open.participate'),
       {

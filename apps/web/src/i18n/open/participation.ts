@@ -44,6 +44,9 @@ export const zhParticipation = {
   'open.participation.register.signIn': '直接登录',
 
   'open.participation.objection.title': '异议与建议',
+  'open.participation.objection.allTitle': '异议与建议公示',
+  'open.participation.objection.filterState': '答复状态',
+  'open.participation.objection.seeAll': '查看全部异议与建议',
   'open.participation.objection.intro':
     '发现数据有错误、遗漏或侵犯权益，可以提出异议；也欢迎提出改进建议。数据提供单位在 10 个工作日内答复，答复向社会公开。',
   'open.participation.objection.empty': '暂无异议或建议',
@@ -189,6 +192,9 @@ export const enParticipation: Record<keyof typeof zhParticipation, string> = {
   'open.participation.register.signIn': 'Sign in',
 
   'open.participation.objection.title': 'Objections and suggestions',
+  'open.participation.objection.allTitle': 'Objections and suggestions on open data',
+  'open.participation.objection.filterState': 'Answer state',
+  'open.participation.objection.seeAll': 'All objections and suggestions',
   'open.participation.objection.intro':
     'Report an error, an omission or an infringement of rights, or suggest an improvement. The provider answers within 10 working days; answers are public.',
   'open.participation.objection.empty': 'No objections or suggestions yet',

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Empty, Flex, Form, Input, Pagination, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { OBJECTION_KINDS, usePublicObjections, useRaiseObjection, type ObjectionKind } from '../../../api/openParticipation';
 import { loginPathFor } from '../../../auth/homePath';
 import { useAuth } from '../../../auth/useAuth';
@@ -96,6 +96,9 @@ export function ResourceObjections({
           onChange={setPage}
         />
       ) : null}
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+        <Link to="/open/objections">{t('open.participation.objection.seeAll')}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }
