@@ -98,7 +98,7 @@ export function DerivativeEditorPage() {
           <CheckCard d={d} />
         </Col>
         <Col xs={24} xl={10}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <ConsentCard d={d} />
             <PublishCard d={d} />
           </Space>
@@ -133,7 +133,7 @@ function PlanCard({ d }: { readonly d: DerivativeDetail }) {
     {
       title: t('open.derivatives.editor.field'),
       render: (_: unknown, f: SourceField) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <span>
             {f.name} <Typography.Text type="secondary">{f.code}</Typography.Text>
           </span>
@@ -284,7 +284,7 @@ function ParamInput({
         disabled={disabled}
         value={treatment.width}
         aria-label={t('open.derivatives.param.width')}
-        addonBefore={t('open.derivatives.param.width')}
+        prefix={t('open.derivatives.param.width')}
         onChange={(v) => onChange({ kind: 'band', width: v ?? 1 })}
       />
     );
@@ -297,7 +297,7 @@ function ParamInput({
         disabled={disabled}
         value={treatment.length}
         aria-label={t('open.derivatives.param.length')}
-        addonBefore={t('open.derivatives.param.length')}
+        prefix={t('open.derivatives.param.length')}
         onChange={(v) => onChange({ kind: 'prefix', length: v ?? 1 })}
       />
     );
@@ -312,7 +312,7 @@ function ParamInput({
           disabled={disabled}
           value={mask.first}
           aria-label={t('open.derivatives.param.first')}
-          addonBefore={t('open.derivatives.param.first')}
+          prefix={t('open.derivatives.param.first')}
           onChange={(v) => onChange({ kind: 'mask', mask: { ...mask, first: v ?? 0 } })}
         />
         <InputNumber
@@ -322,7 +322,7 @@ function ParamInput({
           disabled={disabled}
           value={mask.last}
           aria-label={t('open.derivatives.param.last')}
-          addonBefore={t('open.derivatives.param.last')}
+          prefix={t('open.derivatives.param.last')}
           onChange={(v) => onChange({ kind: 'mask', mask: { ...mask, last: v ?? 0 } })}
         />
       </Space>
@@ -352,7 +352,7 @@ function CheckCard({ d }: { readonly d: DerivativeDetail }) {
       {!c ? (
         <Typography.Paragraph>{t('open.derivatives.check.notRun')}</Typography.Paragraph>
       ) : (
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Alert
             type={c.passed ? 'success' : 'error'}
             showIcon

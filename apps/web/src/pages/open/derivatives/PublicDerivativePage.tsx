@@ -69,7 +69,7 @@ export function PublicDerivativePage() {
     body = (
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={<h2 className="gs-card-title">{t('open.derivatives.public.dictionary')}</h2>}>
               <Table<DerivativeField>
                 rowKey="code"
@@ -85,7 +85,7 @@ export function PublicDerivativePage() {
           </Space>
         </Col>
         <Col xs={24} lg={8}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={<h2 className="gs-card-title">{t('open.derivatives.public.downloads')}</h2>}>
               <Typography.Paragraph type="secondary">{t('open.derivatives.public.downloadsHint')}</Typography.Paragraph>
               <Space wrap>
