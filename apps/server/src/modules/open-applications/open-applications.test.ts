@@ -6,6 +6,7 @@ import type { ApiErrorBody, OpenApplicationDetail, OpenApplyState, OpenGrant, Op
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, testClock, type Harness, type SignedIn } from '../../../test/harness.js';
 import { publishResource } from '../aggregation/aggregation.fixtures.js';
+import { keyOf, openResource } from '../open-data/open-data.fixtures.js';
 
 const COMMITMENTS = { lawfulUse: true, protection: true, usageReports: true, citation: true };
 const REASONS = [{ reason: '申请用途与开放条件不符', legalBasis: '《山东省公共数据开放办法》第十九条' }];
@@ -415,5 +416,30 @@ describe('R20.1 usage reports: reminders before due, suspension past the grace p
   it('lists providers for a demand form, publicly', async () => {
     const providers = await call<{ id: string; name: string }[]>(null, 'GET', '/api/open/providers');
     expect(providers.map((p) => p.id)).toContain(hrssAgency);
+  });
+});
+
+describe('the grant opens the query API to the holder’s API key; every change reaches the open exit at once', () => {
+  it('granted fields only; suspended refused; restored works again', async () => {
+    clock.set('2026-05-06T10:00:00+08:00');
+    const data = await openResource(h, 'conditional', 5);
+    const filed = await apply(
+      'citizen06',
+      application(data.resourceId, { fields: ['jgmc', 'rs', 'lxdh'], periodFrom: '2026-05-06', periodTo: '2027-05-05' }),
+    );
+    await act('reviewer', filed.id, 'formal-review', { approve: true });
+    const done = await act('hrss-steward', filed.id, 'provider-review', { approve: true, fields: ['jgmc', 'rs'] });
+    const key = await keyOf(h, 'citizen06');
+    const records = (fields: string) =>
+      h.app.inject({ method: 'GET', url: `/api/open/resources/${data.resourceId}/records?fields=${fields}`, headers: key.headers });
+    const ok = await records('jgmc,rs');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<{ records: Record<string, unknown>[] }>().records[0]).toEqual({ jgmc: expect.any(String), rs: expect.anything() });
+    expect((await records('jgmc,lxdh')).statusCode).toBe(403);
+
+    await call<OpenGrant>('reviewer', 'POST', `/api/open/grants/${done.grantId}/state`, { action: 'suspend', reason: '核查使用情况' });
+    expect((await records('jgmc')).statusCode).toBe(403);
+    await call<OpenGrant>('reviewer', 'POST', `/api/open/grants/${done.grantId}/state`, { action: 'restore', reason: '核查无误' });
+    expect((await records('jgmc')).statusCode).toBe(200);
   });
 });
