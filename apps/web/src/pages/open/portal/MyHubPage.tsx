@@ -4,7 +4,8 @@
  * items (R22.1), and their API keys for the query API (R19.1).
  */
 import { Card, Col, List, Row } from 'antd';
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../../auth/useAuth';
 import { PageHeader } from '../../../components/PageHeader';
 import type { MessageKey } from '../../../i18n/zh';
@@ -25,6 +26,11 @@ const LINKS: readonly { to: string; title: MessageKey; desc: MessageKey }[] = [
 export function MyHubPage() {
   const t = useT();
   const { me } = useAuth();
+  const { hash } = useLocation();
+  // /me#api-keys (from a resource page or the developers page) scrolls to the keys.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [hash]);
   return (
     <PublicLayout>
       <div className="gs-section" style={{ paddingTop: 24, paddingBottom: 40 }}>

@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOpenSearch } from '../../../api/openPortal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useT } from '../../../i18n/useT';
@@ -103,6 +104,12 @@ export function OpenSearchPage() {
                       hits={data.hits}
                       emptyText={query.q ? t('open.portal.results.noneFor', { q: query.q }) : t('open.portal.results.none')}
                     />
+                    {data.total === 0 ? (
+                      // Data not yet open can be asked for (R19.3).
+                      <Flex justify="center" style={{ marginTop: 12 }}>
+                        <LinkButton to="/open/demands/new">{t('open.portal.results.demand')}</LinkButton>
+                      </Flex>
+                    ) : null}
                   </div>
                   {data.total > OPEN_PAGE_SIZE ? (
                     <Flex justify="center" style={{ marginTop: 16 }}>
