@@ -40,9 +40,12 @@ async function copyRange(pool: pg.Pool, text: string): Promise<{ buffers: Buffer
     const stream = client.query(copyTo(text));
     const buffers: Buffer[] = [];
     for await (const chunk of stream) buffers.push(chunk as Buffer);
-    return { buffers, rows: stream.rowCount };
-  } finally {
     client.release();
+    return { buffers, rows: stream.rowCount };
+  } catch (error) {
+    // A connection that failed in the middle of a COPY is not given back to the pool.
+    client.release(error as Error);
+    throw error;
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ExitRecord, OpenColumn } from '@gongshu/contracts';
-import { openCitation, openPortalPath } from '@gongshu/contracts';
+import { derivativePortalPath, openCitation, openPortalPath } from '@gongshu/contracts';
 import { DomainError, fail, refuse, type FieldSpec, type Refusal } from '@gongshu/domain';
 import type pg from 'pg';
 import type { Config } from '../../config.js';
@@ -652,7 +652,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
         code: d.resourceCode,
         version: d.version,
         retrievedOn: chinaDay(at),
-        url: `${config.publicUrl}/open/derivatives/${encodeURIComponent(d.id)}`,
+        url: `${config.publicUrl}${derivativePortalPath(d.id)}`,
         platform: d.cityName ? `${d.cityName}公共数据开放平台` : null,
       });
       return fileOf(ctx, {
