@@ -268,6 +268,38 @@ describe('stale checks and consent', () => {
   });
 });
 
+describe('publication is one transaction', () => {
+  it('a failure after the table was filled leaves no table, no state change and no audit entry', async () => {
+    const d = await create({ ...generalized, name: '发布失败' });
+    await act(d.id, 'check');
+    // The last write of publishing (the derivative's row) fails, after the table was created and filled.
+    await sql`create function test_refuse_publish() returns trigger language plpgsql as $$
+      begin if new.state = 'published' and new.name = '发布失败' then raise exception 'refused for the test'; end if; return new; end $$`.execute(
+      h.db,
+    );
+    await sql`create trigger refuse_publish before update on open_derivatives for each row execute function test_refuse_publish()`.execute(h.db);
+    try {
+      await act(d.id, 'publish', undefined, 500);
+    } finally {
+      await sql`drop trigger refuse_publish on open_derivatives`.execute(h.db);
+      await sql`drop function test_refuse_publish()`.execute(h.db);
+    }
+    const exists = await sql<{
+      t: string | null;
+    }>`select to_regclass(${`resource_data.od_${d.id.replaceAll('-', '')}`})::text as t`.execute(h.db);
+    expect(exists.rows[0]?.t).toBeNull();
+    const row = await h.db
+      .selectFrom('open_derivatives')
+      .select(['state', 'table_name', 'rows'])
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'draft', table_name: null, rows: null });
+    const audit = await h.db.selectFrom('audit_log').select('action').where('subject_id', '=', d.id).execute();
+    expect(audit.map((a) => a.action)).not.toContain('open.derivative.publish');
+    expect((await act(d.id, 'publish')).state).toBe('published');
+  });
+});
+
 describe('who may manage', () => {
   it('only the provider’s steward manages; its staff and the bureau read; other agencies see nothing', async () => {
     const d = await create({ ...generalized, name: '权限' });
