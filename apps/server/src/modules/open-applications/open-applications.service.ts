@@ -25,7 +25,7 @@ import {
   type ShareState,
   type UserActor,
 } from '@gongshu/domain';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
@@ -149,22 +149,37 @@ export function createOpenApplicationsService(deps: {
     return row.provider_agency_id !== null && (await grants.providesFor(trx, actor, row.provider_agency_id));
   }
 
-  /** The applicant, the bureau side (open.read without an agency restriction) and the provider's agency see an application. */
-  function canView(actor: UserActor, row: { applicant_user_id: string; provider_agency_id: string | null; state: string }): boolean {
+  /** Whether the bureau passed it on to the provider (an application the bureau rejected or that was withdrawn before stays with the bureau). */
+  const forwarded = (eb: ExpressionBuilder<Database & { o: Database['open_applications'] }, 'o'>) =>
+    eb.exists(
+      eb
+        .selectFrom('open_application_events as e')
+        .select('e.id')
+        .whereRef('e.application_id', '=', 'o.id')
+        .where('e.action', '=', 'formal_approve'),
+    );
+
+  /** The applicant, the bureau (open.review) and, once the bureau passed it on, the provider agency's people (open.read) see an application. */
+  async function canView(
+    trx: Executor,
+    actor: UserActor,
+    row: { id: string; applicant_user_id: string; provider_agency_id: string | null },
+  ): Promise<boolean> {
     if (row.applicant_user_id === actor.userId) return true;
     if (authorize(actor, 'open.review').ok) return true;
-    // The provider sees what reached it (not the bureau's formal queue).
-    return (
-      authorize(actor, 'open.read').ok &&
-      actor.agency?.id !== undefined &&
-      actor.agency.id === row.provider_agency_id &&
-      row.state !== 'formal_review'
-    );
+    if (!authorize(actor, 'open.read').ok || actor.agency?.id === undefined || actor.agency.id !== row.provider_agency_id) return false;
+    const passed = await trx
+      .selectFrom('open_application_events')
+      .select('id')
+      .where('application_id', '=', row.id)
+      .where('action', '=', 'formal_approve')
+      .executeTakeFirst();
+    return passed !== undefined;
   }
 
   async function detail(trx: Executor, actor: UserActor, id: string): Promise<OpenApplicationDetail> {
     const row = await applicationsQuery(trx).where('o.id', '=', id).executeTakeFirst();
-    if (!row || !canView(actor, row)) fail('NOT_FOUND', { field: 'id' });
+    if (!row || !(await canView(trx, actor, row))) fail('NOT_FOUND', { field: 'id' });
     const [base] = await present(trx, [row]);
     if (!base) fail('NOT_FOUND');
     const events = await listApplicationEvents(trx, id);
@@ -278,7 +293,7 @@ export function createOpenApplicationsService(deps: {
 
   async function locked(trx: Executor, actor: UserActor, id: string) {
     const row = await lockApplication(trx, id);
-    if (!row || !canView(actor, row)) fail('NOT_FOUND', { field: 'id' });
+    if (!row || !(await canView(trx, actor, row))) fail('NOT_FOUND', { field: 'id' });
     return row;
   }
 
@@ -318,7 +333,7 @@ export function createOpenApplicationsService(deps: {
       } else {
         if (!authorize(actor, 'open.read').ok) fail('FORBIDDEN', { field: 'scope' });
         const agencyId = actor.agency?.id ?? fail('FORBIDDEN', { field: 'scope' });
-        q = q.where('o.provider_agency_id', '=', agencyId).where('o.state', '!=', 'formal_review');
+        q = q.where('o.provider_agency_id', '=', agencyId).where(forwarded);
       }
       if (filter.route) q = q.where('o.route', '=', filter.route);
       if (filter.state) q = q.where('o.state', '=', filter.state);

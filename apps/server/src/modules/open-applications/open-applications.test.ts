@@ -242,6 +242,10 @@ describe('R19.4 rejections give every reason with its legal basis, shown to the 
     const withdrawn = await act('citizen02', filed.id, 'withdraw', { comment: '不再需要' });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', deadline: null });
     expect(withdrawn.deadlines[0]).toMatchObject({ state: 'cancelled' });
+    // It never reached the provider: the provider does not see it.
+    await call<ApiErrorBody>('hrss-steward', 'GET', `/api/open/applications/${filed.id}`, undefined, 404);
+    const provider = await call<{ id: string }[]>('hrss-steward', 'GET', '/api/open/applications?scope=provider');
+    expect(provider.map((a) => a.id)).not.toContain(filed.id);
   });
 });
 
