@@ -3,9 +3,9 @@
  * open data portal's sections, language switch and sign-in or registration (or, signed in, 我的
  * for public users and the workspace for staff), <main> and a footer.
  */
-import { Layout } from 'antd';
+import { Button, Layout } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { homePath } from '../auth/homePath';
 import { useAuth } from '../auth/useAuth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -24,7 +24,8 @@ const PORTAL_LINKS: readonly { to: string; label: MessageKey; narrow?: boolean }
 
 export function PublicLayout({ children, footer }: { readonly children: ReactNode; readonly footer?: ReactNode }) {
   const t = useT();
-  const { me } = useAuth();
+  const { me, signOut } = useAuth();
+  const navigate = useNavigate();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <SkipLink />
@@ -41,9 +42,21 @@ export function PublicLayout({ children, footer }: { readonly children: ReactNod
           {me ? (
             // Public users have their hub on the portal; agency staff go to their workspace.
             me.permissions.includes('open.participate') ? (
-              <Link to="/me" className="gs-header-cta-link" data-testid="portal-me">
-                {t('open.portal.nav.me')}
-              </Link>
+              <>
+                <Link to="/me" className="gs-header-cta-link" data-testid="portal-me">
+                  {t('open.portal.nav.me')}
+                </Link>
+                <Button
+                  type="text"
+                  className="gs-header-button gs-hide-narrow"
+                  data-testid="sign-out"
+                  onClick={() => {
+                    void signOut().then(() => navigate('/login', { replace: true }));
+                  }}
+                >
+                  {t('nav.signOut')}
+                </Button>
+              </>
             ) : (
               <Link to={homePath(me)} className="gs-header-cta-link">
                 {t('nav.enter')}

@@ -3,9 +3,9 @@
  * applications and grants with usage reports (R19.2, R20.1), objections (R20.2) and showcase
  * items (R22.1), and their API keys for the query API (R19.1).
  */
-import { Card, Col, List, Row } from 'antd';
+import { Button, Card, Col, List, Row } from 'antd';
 import { useEffect } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../../auth/useAuth';
 import { PageHeader } from '../../../components/PageHeader';
 import type { MessageKey } from '../../../i18n/zh';
@@ -25,7 +25,8 @@ const LINKS: readonly { to: string; title: MessageKey; desc: MessageKey }[] = [
 
 export function MyHubPage() {
   const t = useT();
-  const { me } = useAuth();
+  const { me, signOut } = useAuth();
+  const navigate = useNavigate();
   const { hash } = useLocation();
   // /me#api-keys (from a resource page or the developers page) scrolls to the keys.
   useEffect(() => {
@@ -38,6 +39,11 @@ export function MyHubPage() {
           title={t('open.portal.me.heading')}
           crumbs={[{ label: t('nav.home'), to: '/' }]}
           description={me ? t('open.portal.me.welcome', { name: me.user.displayName }) : undefined}
+          extra={
+            <Button data-testid="me-sign-out" onClick={() => void signOut().then(() => navigate('/login', { replace: true }))}>
+              {t('nav.signOut')}
+            </Button>
+          }
         />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
