@@ -47,6 +47,7 @@ function Queue({ scope }: { readonly scope: 'review' | 'provider' | 'all' }) {
             {t('open.applications.admin.summary', { total: waiting.length, overdue })}
           </Typography.Paragraph>
           <Segmented<string>
+            aria-label={t('open.applications.admin.waiting')}
             value={showAll ? 'all' : 'waiting'}
             onChange={(value) => setShowAll(value === 'all')}
             options={[
