@@ -4,13 +4,15 @@
  * such leaf costs a full-page image in the WAL (about 8 KB per delivery: 20× the WAL of ordered
  * keys, measured); time-ordered ids append at the right edge of the index like a serial would.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
+/**
+ * The random part comes from randomUUID (a v4 UUID: 122 random bits drawn from a cached pool of
+ * entropy, cheaper per call than randomBytes): its first 48 bits give way to the timestamp and its
+ * version digit becomes 7; the variant bits and the 74 random bits of v7 stay as they are.
+ */
 export function deliveryId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
