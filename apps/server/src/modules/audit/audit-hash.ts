@@ -1,10 +1,11 @@
 /**
  * The hash chain of the audit trail (decision 6, R29.1): each entry's hash covers the previous
  * entry's hash and the RFC 8785 canonical JSON of the entry, so changing, removing or reordering
- * any entry breaks every hash after it.
+ * any entry breaks every hash after it. (canonicalJson writes what the `canonicalize` package writes,
+ * faster: canonical-json.ts.)
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 
 export type AuditHashAlg = 'sm3' | 'sha256';
 
@@ -29,7 +30,7 @@ export interface HashedAuditFields {
 }
 
 export function auditEntryHash(fields: HashedAuditFields): string {
-  const payload = canonicalize({
+  const payload = canonicalJson({
     at: fields.at.toISOString(),
     actor_user_id: fields.actor_user_id,
     actor_label: fields.actor_label,
