@@ -30,7 +30,7 @@ export function MyObjectionsPage() {
           {mine.isError ? <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} /> : null}
           {mine.data && mine.data.length === 0 ? <Empty description={t('open.participation.mine.objectionsEmpty')} /> : null}
           {mine.data?.map((objection) => (
-            <ObjectionCard key={objection.id} objection={objection} showResource />
+            <ObjectionCard key={objection.id} objection={objection} showResource headingLevel={2} />
           ))}
         </Card>
       </div>

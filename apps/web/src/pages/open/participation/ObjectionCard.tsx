@@ -15,12 +15,15 @@ export function ObjectionCard({
   objection,
   showResource = false,
   extra,
+  headingLevel = 3,
 }: {
   readonly objection: PublicObjection;
   /** Name the resource (lists over several resources). */
   readonly showResource?: boolean;
   /** The time left or an action, at the right of the heading. */
   readonly extra?: ReactNode;
+  /** 3 under a card's h2 (the resource page); 2 on a page of its own. */
+  readonly headingLevel?: 2 | 3;
 }) {
   const { t, lang } = useI18n();
   const o = objection;
@@ -33,7 +36,7 @@ export function ObjectionCard({
       style={{ padding: '12px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
     >
       <Flex justify="space-between" align="start" gap={8} wrap>
-        <Typography.Title level={3} id={`objection-${o.id}`} style={{ fontSize: 15, margin: 0 }}>
+        <Typography.Title level={headingLevel} id={`objection-${o.id}`} style={{ fontSize: 15, margin: 0 }}>
           <Tag color={o.kind === 'suggestion' ? 'blue' : o.kind === 'infringement' ? 'red' : 'orange'}>
             {t(OBJECTION_KIND_LABEL[o.kind])}
           </Tag>

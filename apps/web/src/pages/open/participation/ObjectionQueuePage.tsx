@@ -62,6 +62,7 @@ export function ObjectionQueuePage() {
               key={objection.id}
               objection={objection}
               showResource
+              headingLevel={2}
               extra={
                 <>
                   {objection.deadline ? <TimeLeft item={objection.deadline} /> : null}

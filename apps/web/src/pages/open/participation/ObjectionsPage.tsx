@@ -66,7 +66,7 @@ export function ObjectionsPage() {
           {list.data && list.data.items.length === 0 ? <Empty description={t('open.participation.objection.empty')} /> : null}
           <div data-testid="public-objections">
             {list.data?.items.map((objection) => (
-              <ObjectionCard key={objection.id} objection={objection} showResource />
+              <ObjectionCard key={objection.id} objection={objection} showResource headingLevel={2} />
             ))}
           </div>
           {list.data && list.data.total > 20 ? (

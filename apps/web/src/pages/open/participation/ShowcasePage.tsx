@@ -3,7 +3,7 @@
  * on open data, approved by the bureau; filtered by kind (with counts), by a resource and by words.
  * Public users find the way to submit theirs here.
  */
-import { Card, Col, Empty, Flex, Input, Pagination, Row, Segmented, Select, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Input, Pagination, Row, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SHOWCASE_KINDS, useResourceOptions, useShowcaseGallery, type ShowcaseKind } from '../../../api/openParticipation';
@@ -103,9 +103,7 @@ export function ShowcasePage() {
             <Empty description={t('open.participation.showcase.empty')} />
           </Card>
         ) : null}
-        <Typography.Title level={2} className="gs-visually-hidden" style={{ position: 'absolute', left: -9999 }}>
-          {t('open.participation.showcase.results')}
-        </Typography.Title>
+        <h2 className="gs-sr-only">{t('open.participation.showcase.results')}</h2>
         <Row gutter={[16, 16]} data-testid="showcase-gallery">
           {gallery.data?.items.map((item) => (
             <Col key={item.id} xs={24} md={12} lg={8}>
