@@ -390,13 +390,28 @@ export function createOpenDataService(deps: OpenDataDeps) {
       completedAt: null,
     });
     const { table, codes, present } = input;
+    const read = async (from: number) => {
+      // A replace load swaps the table: stop rather than mix two versions of the data.
+      const now = await tableExtent(db, table);
+      if (now?.oid !== oid) throw new Error('the resource’s data was replaced during the download');
+      return readBlocks(db, table, codes, from, from + EXTRACT_BLOCKS);
+    };
+    const prefetch = (from: number) => {
+      const p = read(from);
+      p.catch(() => undefined);
+      return p;
+    };
     async function* batches(): AsyncGenerator<ExitRecord[]> {
-      for (let from = 0; from < blocks; from += EXTRACT_BLOCKS) {
-        // A replace load swaps the table: stop rather than mix two versions of the data.
-        const now = await tableExtent(db, table);
-        if (now?.oid !== oid) throw new Error('the resource’s data was replaced during the download');
-        const rows = await readBlocks(db, table, codes, from, from + EXTRACT_BLOCKS);
-        yield rows.map(present);
+      // The next batch is read while this one is formatted and sent (on PostgreSQL, another connection).
+      let next = blocks > 0 ? prefetch(0) : null;
+      try {
+        for (let from = 0; next; from += EXTRACT_BLOCKS) {
+          const rows = await next;
+          next = from + EXTRACT_BLOCKS < blocks ? prefetch(from + EXTRACT_BLOCKS) : null;
+          yield rows.map(present);
+        }
+      } finally {
+        if (next) await next.catch(() => undefined);
       }
     }
     const end = async (rows: number, complete: boolean) => {
