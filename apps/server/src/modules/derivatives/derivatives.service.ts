@@ -47,6 +47,7 @@ import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { nodeIdentity } from '../ckan/open-resources.repository.js';
 import { bureauUsersWithRole, insertNotifications } from '../notifications/notifications.repository.js';
 import { loadAgencyFacts } from '../users/users.repository.js';
 import {
@@ -65,7 +66,6 @@ import {
 } from './derivatives.repository.js';
 
 export const DERIVATIVE_SUBJECT = 'open_derivative';
-const PLATFORM = '滕州市公共数据开放平台';
 /** Class sizes above this are shown as one bar ("more"). */
 const HISTOGRAM_CAP = 50;
 
@@ -649,6 +649,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
       const check = storedCheck(row);
       const consent = storedConsent(row);
       const base = deps.publicUrl.replace(/\/$/, '');
+      const node = await nodeIdentity(db);
       return {
         id: row.id,
         name: row.name,
@@ -678,14 +679,15 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         consent: consent ? { holder: consent.holder, document: consent.document, date: consent.date } : null,
         rows: row.rows ?? 0,
         publishedAt: (row.published_at ?? row.created_at).toISOString(),
+        // The same line as the open exit's downloads of the derivative, so the copied line and the file agree (R23.1).
         citation: openCitation({
           provider: row.provider_name,
-          resource: `${source?.metadata.name ?? '—'}（去标识化：${row.name}）`,
+          resource: row.name,
           code: source?.code ?? null,
           version: source?.versionNumber ?? 0,
           retrievedOn: shanghaiDateOf(clock()),
           url: `${base}${derivativePortalPath(row.id)}`,
-          platform: PLATFORM,
+          platform: node.cityName ? `${node.cityName}公共数据开放平台` : null,
         }),
         downloads: DISTRIBUTION_FORMATS.map((d) => ({ format: d.format, label: d.label, url: derivativeDownloadPath(row.id, d.format) })),
       };

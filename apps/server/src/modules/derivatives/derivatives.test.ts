@@ -215,7 +215,7 @@ describe('check and publish', () => {
       ['dj', 'drop'],
     ]);
     expect(detail.citation).toMatch(
-      /^数据来源：滕州市中心人民医院《.+（去标识化：出生年份与收入段）》.*获取日期 2026-11-20，http.+\/open\/derivatives\//,
+      /^数据来源：滕州市中心人民医院《出生年份与收入段》（.*第 1 版）.*获取日期 2026-11-20，http.+\/open\/derivatives\//,
     );
     expect(detail.downloads.map((d) => d.url)).toContain(`/api/open/derivatives/${id}/download?format=csv`);
   });
@@ -277,7 +277,9 @@ describe('publication is one transaction', () => {
       begin if new.state = 'published' and new.name = '发布失败' then raise exception 'refused for the test'; end if; return new; end $$`.execute(
       h.db,
     );
-    await sql`create trigger refuse_publish before update on open_derivatives for each row execute function test_refuse_publish()`.execute(h.db);
+    await sql`create trigger refuse_publish before update on open_derivatives for each row execute function test_refuse_publish()`.execute(
+      h.db,
+    );
     try {
       await act(d.id, 'publish', undefined, 500);
     } finally {
