@@ -364,6 +364,28 @@ describe('CKAN datastore_search through the open exit', () => {
     expect(audit).toMatchObject({ action: 'open.query', via: 'anonymous' });
   });
 
+  it('takes filters as a JSON object in a POST body, and refuses what it does not support as a Validation Error', async () => {
+    h.clock.advance(61_000);
+    const post = await h.app.inject({
+      method: 'POST',
+      url: '/api/3/action/datastore_search',
+      payload: { resource_id: `${open.resourceId}-json`, filters: { jgdm: 'JG00007' }, fields: 'jgmc' },
+    });
+    expect(post.statusCode, post.body).toBe(200);
+    expect(post.json<{ result: { records: unknown[] } }>().result.records).toEqual([{ _id: 1, jgmc: '滕州市第7培训学校' }]);
+    const lists = await h.app.inject({
+      method: 'GET',
+      url: `/api/3/action/datastore_search?resource_id=${open.resourceId}&records_format=lists`,
+    });
+    expect(lists.statusCode).toBe(409);
+    expect(lists.json()).toMatchObject({ success: false, error: { __type: 'Validation Error' } });
+    const unknownField = await h.app.inject({
+      method: 'GET',
+      url: `/api/3/action/datastore_search?resource_id=${open.resourceId}&fields=${encodeURIComponent('["nope"]')}`,
+    });
+    expect(unknownField.statusCode).toBe(409);
+  });
+
   it('refuses conditional data to a visitor, and unknown resources, in CKAN’s error envelope', async () => {
     const refused = await h.app.inject({ method: 'GET', url: `/api/3/action/datastore_search?resource_id=${conditional.resourceId}-csv` });
     expect(refused.statusCode).toBe(403);
