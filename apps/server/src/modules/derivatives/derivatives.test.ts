@@ -220,6 +220,15 @@ describe('check and publish', () => {
     expect(detail.downloads.map((d) => d.url)).toContain(`/api/open/derivatives/${id}/download?format=csv`);
   });
 
+  it('the open exit serves the published table: only the kept, treated columns', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/open/derivatives/${id}/download?format=csv` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toContain('张*');
+    expect(res.body).toContain('1000-1999');
+    expect(res.body).not.toContain(people(0)[0]?.sfzh ?? 'x');
+    expect(res.body).not.toContain('1980-01-15');
+  });
+
   it('withdrawal takes it off the portal and drops its table', async () => {
     const table = `od_${id.replaceAll('-', '')}`;
     const withdrawn = await act(id, 'withdraw', { reason: '发现重识别风险' });
@@ -228,6 +237,8 @@ describe('check and publish', () => {
     expect(exists.rows[0]?.t).toBeNull();
     const list = await call<PublicDerivativeSummary[]>(null, 'GET', '/api/open/derivatives');
     expect(list.map((d) => d.id)).not.toContain(id);
+    const download = await h.app.inject({ method: 'GET', url: `/api/open/derivatives/${id}/download?format=csv` });
+    expect(download.statusCode).toBe(404);
     await act(id, 'withdraw', { reason: '再次' }, 409);
   });
 });
