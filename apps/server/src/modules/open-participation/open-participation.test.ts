@@ -5,11 +5,13 @@
  * answered by the provider on the clock (R20.2) and the moderated showcase (R22.1).
  */
 import type { ApiErrorBody, Me } from '@gongshu/contracts';
-import { makeCitizenId, makeCreditCode } from '@gongshu/domain';
+import { makeCitizenId, makeCreditCode, type ResourceMetadata } from '@gongshu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, parseSetCookies, testClock, type Harness, type SignedIn } from '../../../test/harness.js';
-import { publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
+import { publishResource } from '../aggregation/aggregation.fixtures.js';
+import { openAttributes, publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
+import { demoActors } from '../seed/demo-actors.js';
 
 const clock = testClock('2026-03-02T09:00:00+08:00');
 let h: Harness;
@@ -416,5 +418,57 @@ describe('reuse showcase (R22.1)', () => {
     expect(withdrawn.state).toBe('withdrawn');
     expect((await call<{ total: number }>(null, 'GET', '/api/open/showcase')).total).toBe(0);
     await call('reviewer', 'POST', `/api/open/showcase/${app.id}/moderate`, { approve: true }, 409);
+  });
+});
+
+describe('a resource that closes (R18.1)', () => {
+  it('takes its objections out of the public list and its name out of the showcase works', async () => {
+    clock.set('2026-04-01T10:00:00+08:00');
+    const as = demoActors(h.db);
+    const steward = await as('hrss-steward');
+    const resource = await publishResource(h, 'hrss', openAttributes('unconditional'));
+    const citizen = await as('citizen');
+    const open = h.services.openParticipation;
+    const objection = await open.objections.raise(citizen, {
+      resourceId: resource.resourceId,
+      kind: 'error',
+      description: '数据中有个人信息',
+    });
+    const item = await open.showcase.submit(citizen, {
+      kind: 'scenario',
+      title: '关闭前的场景',
+      summary: '同时使用两份开放数据的应用场景说明',
+      author: '王芳',
+      resourceIds: [resource.resourceId, catalog.training.resourceId],
+    });
+    await open.showcase.moderate(await as('reviewer'), item.id, { approve: true });
+
+    // The provider closes the resource: open type none after the bureau's downgrade approval (R18.3).
+    const change = await h.services.catalog.startChange(steward, resource.resourceId, '涉及个人信息', '2026-03-31');
+    const draft = await h.db.selectFrom('catalog_versions').select('metadata').where('id', '=', change.id).executeTakeFirstOrThrow();
+    const metadata = draft.metadata as ResourceMetadata;
+    await h.services.catalog.updateDraft(steward, change.id, {
+      metadata: {
+        ...metadata,
+        open: { type: 'none', conditions: null, noneGround: 'trade_secret_privacy', legalBasis: '《中华人民共和国个人信息保护法》' },
+      },
+      justification: '测试',
+      changeReason: '涉及个人信息',
+      lawChangeDate: '2026-03-31',
+    });
+    await h.services.catalog.submit(steward, [change.id]);
+    await h.services.catalog.approve(await as('reviewer'), change.id, null);
+    const decided = await h.services.catalog.decideDowngrade(await as('admin'), change.id, true, '同意不予开放');
+    expect(decided.state).toBe('published');
+
+    const list = await open.objections.listPublic({ resourceId: resource.resourceId });
+    expect(list.total).toBe(0);
+    expect((await open.objections.mine(citizen)).map((o) => o.id)).toContain(objection.id);
+    const gallery = await open.showcase.gallery({});
+    const shown = gallery.items.find((i) => i.id === item.id);
+    expect(shown?.resources.map((r) => r.id)).toEqual([catalog.training.resourceId]);
+    await expect(
+      open.objections.raise(citizen, { resourceId: resource.resourceId, kind: 'error', description: '再提一次异议内容' }),
+    ).rejects.toMatchObject({ code: 'OPEN_NOT_AVAILABLE' });
   });
 });
