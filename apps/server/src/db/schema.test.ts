@@ -382,6 +382,7 @@ const DECLARED: Record<string, string[]> = {
     'outcome',
     'links',
     'protection',
+    'overdue_at',
   ],
   open_objections: [
     'id',

@@ -509,6 +509,7 @@ export interface OpenUsageReportsTable {
   due_on: DateColumn;
   reminded_at: Timestamp | null;
   submitted_at: Timestamp | null;
+  overdue_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   submitted_by_user_id: string | null;
   built: string | null;
   outcome: string | null;

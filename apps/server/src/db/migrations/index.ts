@@ -11,6 +11,7 @@ import * as dataTimeliness from './20261127T0400_data_timeliness.js';
 import * as sharing from './20261127T0500_sharing.js';
 import * as exit from './20261127T0600_exit.js';
 import * as openData from './20261127T0700_open_data.js';
+import * as openUsageOverdue from './20261127T0720_open_usage_overdue.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T0500_sharing': sharing,
   '20261127T0600_exit': exit,
   '20261127T0700_open_data': openData,
+  '20261127T0720_open_usage_overdue': openUsageOverdue,
 };

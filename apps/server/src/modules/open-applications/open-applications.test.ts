@@ -350,7 +350,11 @@ describe('R20.1 usage reports: reminders before due, suspension past the grace p
   });
 
   it('reminds once, ten days before it is due', async () => {
-    expect(await h.services.openGrants.sweepReports(new Date('2026-08-30T10:00:00+08:00'))).toEqual({ reminded: 0, suspended: 0 });
+    expect(await h.services.openGrants.sweepReports(new Date('2026-08-30T10:00:00+08:00'))).toEqual({
+      reminded: 0,
+      overdue: 0,
+      suspended: 0,
+    });
     clock.set('2026-09-01T10:00:00+08:00');
     expect(await h.services.openGrants.sweepReports()).toMatchObject({ reminded: 1, suspended: 0 });
     expect(await h.services.openGrants.sweepReports()).toMatchObject({ reminded: 0 });
@@ -361,8 +365,14 @@ describe('R20.1 usage reports: reminders before due, suspension past the grace p
   });
 
   it('overdue within the grace period stays active; past it, two sweepers at once suspend the grant once', async () => {
+    clock.set('2026-09-10T18:00:00+08:00');
+    expect(await h.services.openGrants.sweepReports()).toEqual({ reminded: 0, overdue: 0, suspended: 0 });
+    clock.set('2026-09-11T08:00:00+08:00');
+    expect(await h.services.openGrants.sweepReports()).toEqual({ reminded: 0, overdue: 1, suspended: 0 });
+    const told = await call<{ items: { kind: string }[] }>('company', 'GET', '/api/notifications');
+    expect(told.items.filter((n) => n.kind === 'open.usage_report.overdue')).toHaveLength(1);
     clock.set('2026-10-10T10:00:00+08:00');
-    expect(await h.services.openGrants.sweepReports()).toEqual({ reminded: 0, suspended: 0 });
+    expect(await h.services.openGrants.sweepReports()).toEqual({ reminded: 0, overdue: 0, suspended: 0 });
     let [grant] = await call<OpenGrant[]>('company', 'GET', '/api/open/grants?scope=mine');
     expect(grant).toMatchObject({ status: 'active', reports: [{ status: 'overdue' }] });
 

@@ -66,6 +66,8 @@ export interface ReportInput {
 
 export interface ReportSweepResult {
   readonly reminded: number;
+  /** Reports marked overdue (the day after their due date). */
+  readonly overdue: number;
   readonly suspended: number;
 }
 
@@ -388,8 +390,9 @@ export function createOpenGrantsService(deps: {
     },
 
     /**
-     * The periodic task (R20.1): reminds holders of reports coming due (once per report), and
-     * suspends active grants whose report is overdue past the grace period. Rows are locked with
+     * The periodic task (R20.1): reminds holders of reports coming due (once per report), marks
+     * reports overdue the day after their due date (once, holder and provider told), and suspends
+     * active grants whose report is overdue past the grace period. Rows are locked with
      * SKIP LOCKED, so several processes may run it at once without doing anything twice.
      */
     async sweepReports(now: Date = clock()): Promise<ReportSweepResult> {
@@ -443,6 +446,47 @@ export function createOpenGrantsService(deps: {
         }
         return due.length;
       });
+      // Overdue the day after the due date: marked once, the holder and the provider told.
+      const overdue = await db.transaction().execute(async (trx) => {
+        const late = await trx
+          .selectFrom('open_usage_reports as p')
+          .innerJoin('open_grants as g', 'g.id', 'p.grant_id')
+          .select(['p.id', 'p.due_on', 'g.id as grant_id', 'g.number', 'g.user_id', 'g.provider_agency_id'])
+          .where('p.submitted_at', 'is', null)
+          .where('p.overdue_at', 'is', null)
+          .where('p.due_on', '<', today)
+          .where('g.state', '!=', 'revoked')
+          .orderBy('p.due_on')
+          .limit(200)
+          .forUpdate('p')
+          .skipLocked()
+          .execute();
+        for (const r of late) {
+          await trx.updateTable('open_usage_reports').set({ overdue_at: now }).where('id', '=', r.id).execute();
+          await notifyHolderAndProvider(
+            trx,
+            r,
+            {
+              kind: 'open.usage_report.overdue',
+              title: { zh: `开放授权 ${r.number} 的使用情况报告已逾期`, en: `Open grant ${r.number}: usage report overdue` },
+              body: {
+                zh: `应于 ${r.due_on} 提交；逾期超过 ${defaults.graceDays} 日未提交的，授权将暂停（R20.1）。`,
+                en: `It was due ${r.due_on}; more than ${defaults.graceDays} days overdue suspends the grant (R20.1).`,
+              },
+              link: null,
+              deadlineId: null,
+            },
+            '/me/grants',
+          );
+          await audit.record(trx, ctx, {
+            action: 'open.usage_report.overdue',
+            subjectType: OPEN_GRANT_SUBJECT,
+            subjectId: r.grant_id,
+            details: { dueOn: r.due_on },
+          });
+        }
+        return late.length;
+      });
       const changed: { user_id: string; resource_id: string }[] = [];
       await db.transaction().execute(async (trx) => {
         const grants = await trx
@@ -476,7 +520,7 @@ export function createOpenGrantsService(deps: {
         }
       });
       for (const g of changed) onOpenGrantChanged(g.user_id, g.resource_id);
-      return { reminded, suspended: changed.length };
+      return { reminded, overdue, suspended: changed.length };
     },
 
     /** Whether the actor is a steward (open.provide) of the agency. */
