@@ -219,7 +219,14 @@ export function createOpenDataService(deps: OpenDataDeps) {
     });
   }
 
-  async function audited(ctx: RequestContext, action: string, resourceId: string, refusal: Refusal, details: Record<string, unknown> = {}) {
+  /** Audits a refusal (durably, through the journal), then throws it. */
+  async function audited(
+    ctx: RequestContext,
+    action: string,
+    resourceId: string,
+    refusal: Refusal,
+    details: Record<string, unknown> = {},
+  ): Promise<never> {
     await journal.append({
       ctx,
       at: clock(),
@@ -256,7 +263,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
       grant = held.find((g) => g.state === 'active' && g.validFrom <= now && now < g.validTo) ?? null;
       if (!grant) {
         const last = held[0];
-        await audited(
+        return audited(
           ctx,
           action,
           resourceId,
@@ -265,7 +272,6 @@ export function createOpenDataService(deps: OpenDataDeps) {
           }),
           requested ? { requestedFields: requested } : {},
         );
-        throw new Error('unreachable');
       }
       const granted = new Set(grant.fields);
       allowed = source.codes.filter((c) => granted.has(c));
