@@ -37,6 +37,7 @@ export {
   DerivativeConsent,
   DerivativeDetail,
   DerivativeField,
+  DerivativeSample,
   DerivativeSource,
   DerivativeSummary,
   FieldTreatment,

@@ -989,6 +989,11 @@ Object.assign(TABLE, {
     forbidden: 'citizen',
     request: () => ({ url: `/api/open/derivatives/admin/${derivative.draft}` }),
   },
+  'GET /api/open/derivatives/admin/:id/sample': {
+    allowed: 'hospital-staff',
+    forbidden: 'citizen',
+    request: () => ({ url: `/api/open/derivatives/admin/${derivative.published}/sample` }),
+  },
   'PUT /api/open/derivatives/admin/:id': {
     allowed: 'hospital-steward',
     forbidden: 'hospital-staff',

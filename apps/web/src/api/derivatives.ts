@@ -21,12 +21,14 @@ export type CreateInput = RouteInput<typeof routes.createDerivative>['body'];
 export type ConsentInput = RouteInput<typeof routes.recordDerivativeConsent>['body'];
 export type PublicDerivative = RouteOutput<typeof routes.getPublicDerivative>;
 export type PublicDerivativeSummary = RouteOutput<typeof routes.listPublicDerivatives>[number];
+export type DerivativeSample = RouteOutput<typeof routes.getDerivativeSample>;
 
 const keys = {
   all: ['derivatives'] as const,
   managed: (state?: DerivativeState) => ['derivatives', 'managed', state ?? 'all'] as const,
   sources: ['derivatives', 'sources'] as const,
   one: (id: string) => ['derivatives', 'one', id] as const,
+  sample: (id: string) => ['derivatives', 'sample', id] as const,
   publicList: ['derivatives', 'public'] as const,
   publicOne: (id: string) => ['derivatives', 'public', id] as const,
 };
@@ -44,6 +46,11 @@ export function useDerivativeSources(enabled: boolean) {
 
 export function useManagedDerivative(id: string) {
   return useQuery({ queryKey: keys.one(id), queryFn: () => api(routes.getManagedDerivative, { params: { id } }), enabled: Boolean(id) });
+}
+
+/** The first rows as the saved plan would publish them. */
+export function useDerivativeSample(id: string) {
+  return useQuery({ queryKey: keys.sample(id), queryFn: () => api(routes.getDerivativeSample, { params: { id } }), enabled: Boolean(id) });
 }
 
 export function usePublicDerivatives() {

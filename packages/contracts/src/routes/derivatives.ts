@@ -257,6 +257,23 @@ export const getManagedDerivative = defineRoute({
   },
 });
 
+export const DerivativeSample = Type.Object({
+  columns: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  rows: Type.Array(Type.Record(Type.String(), Nullable(Type.String()))),
+});
+export type DerivativeSample = Static<typeof DerivativeSample>;
+
+export const getDerivativeSample = defineRoute({
+  method: 'GET',
+  url: '/api/open/derivatives/admin/:id/sample',
+  schema: {
+    tags: ['open-derivatives'],
+    summary: 'The first rows of the source as the saved plan would publish them (treated in SQL; audited)',
+    params: IdParams,
+    response: { 200: DerivativeSample, ...protectedErrors, ...notFound, ...conflict },
+  },
+});
+
 export const updateDerivative = defineRoute({
   method: 'PUT',
   url: '/api/open/derivatives/admin/:id',

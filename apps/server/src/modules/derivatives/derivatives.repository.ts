@@ -149,6 +149,13 @@ export async function materialize(trx: Executor, source: string, target: string,
   return Number(inserted.numAffectedRows ?? 0n);
 }
 
+/** The first rows of the source through the plan's expressions (what publication would write). */
+export async function sampleRows(trx: Executor, source: string, kept: readonly PlannedField[], limit: number) {
+  const values = sql.join(kept.map((p) => sql`${expressionOf(p)} as ${sql.id(p.field.code)}`));
+  const result = await sql<Record<string, string | null>>`select ${values} from ${qualified(source)} limit ${sql.lit(limit)}`.execute(trx);
+  return result.rows;
+}
+
 export async function dropMaterialized(trx: Executor, table: string): Promise<void> {
   await sql`drop table if exists ${qualified(table)}`.execute(trx);
 }

@@ -21,6 +21,9 @@ export function registerDerivativeRoutes(app: App, derivatives: DerivativesServi
   app.get(r.getManagedDerivative.url, { schema: r.getManagedDerivative.schema, config: { access: 'open.read' } }, async (request) =>
     derivatives.get(request.ctx, request.params.id),
   );
+  app.get(r.getDerivativeSample.url, { schema: r.getDerivativeSample.schema, config: { access: 'open.read' } }, async (request) =>
+    derivatives.sample(request.ctx, request.params.id),
+  );
   app.put(r.updateDerivative.url, { schema: r.updateDerivative.schema, config: { access: 'open.provide' } }, async (request) =>
     derivatives.update(request.ctx, request.params.id, request.body),
   );

@@ -13,6 +13,7 @@ import {
   openCitation,
   type DerivativeCheck,
   type DerivativeDetail,
+  type DerivativeSample,
   type DerivativeField,
   type DerivativeSource,
   type DerivativeSummary,
@@ -60,6 +61,7 @@ import {
   lockDerivative,
   lockSourceTable,
   materialize,
+  sampleRows,
   type DerivativeRowFull,
   type PlannedField,
   type SourceRow,
@@ -68,6 +70,8 @@ import {
 export const DERIVATIVE_SUBJECT = 'open_derivative';
 /** Class sizes above this are shown as one bar ("more"). */
 const HISTOGRAM_CAP = 50;
+/** Rows of the editor's sample. */
+const SAMPLE_ROWS = 20;
 
 /** One field of open_derivatives.transforms (the shape the open exit reads). */
 interface TransformField {
@@ -372,6 +376,26 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
 
     async get(ctx: RequestContext, id: string): Promise<DerivativeDetail> {
       return detail(db, actorOf(ctx), id);
+    },
+
+    /** The first rows as the saved plan would publish them, for the provider's people and the bureau (audited). */
+    async sample(ctx: RequestContext, id: string): Promise<DerivativeSample> {
+      const actor = actorOf(ctx);
+      return db.transaction().execute(async (trx) => {
+        const row = await derivativesQuery(trx).where('d.id', '=', id).executeTakeFirst();
+        if (!row || !canRead(actor, row.provider_agency_id)) fail('NOT_FOUND', { field: 'id' });
+        const source = await findSource(trx, row.resource_id);
+        eligibleOrFail(source);
+        const kept = planned(row, source.metadata.fields).filter((p) => p.treatment.kind !== 'drop');
+        const rows = kept.length > 0 ? await sampleRows(trx, source.tableName, kept, SAMPLE_ROWS) : [];
+        await audit.record(trx, ctx, {
+          action: 'open.derivative.sample',
+          subjectType: DERIVATIVE_SUBJECT,
+          subjectId: id,
+          details: { rows: rows.length, columns: kept.map((p) => p.field.code) },
+        });
+        return { columns: kept.map((p) => ({ code: p.field.code, name: p.field.name })), rows };
+      });
     },
 
     async create(ctx: RequestContext, input: PlanInput & { resourceId: string }): Promise<DerivativeDetail> {

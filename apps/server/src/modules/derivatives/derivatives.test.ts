@@ -220,6 +220,18 @@ describe('check and publish', () => {
     expect(detail.downloads.map((d) => d.url)).toContain(`/api/open/derivatives/${id}/download?format=csv`);
   });
 
+  it('shows a sample of the treated rows to the provider, as publication writes them', async () => {
+    const sample = await call<{ columns: { code: string }[]; rows: Record<string, string | null>[] }>(
+      'hospital-staff',
+      'GET',
+      `/api/open/derivatives/admin/${id}/sample`,
+    );
+    expect(sample.columns.map((c) => c.code)).toEqual(['xm', 'csrq', 'sr']);
+    expect(sample.rows).toHaveLength(12);
+    expect(sample.rows.every((r) => /^张\*+$/.test(r.xm ?? '') && /^(1980|1990)$/.test(r.csrq ?? ''))).toBe(true);
+    await call('health-steward', 'GET', `/api/open/derivatives/admin/${id}/sample`, undefined, 404);
+  });
+
   it('the open exit serves the published table: only the kept, treated columns', async () => {
     const res = await h.app.inject({ method: 'GET', url: `/api/open/derivatives/${id}/download?format=csv` });
     expect(res.statusCode, res.body).toBe(200);

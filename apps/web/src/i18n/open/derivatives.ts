@@ -101,6 +101,8 @@ export const zhDerivatives = {
   'open.derivatives.chart.legend': '红色为少于 k = {k} 行的等价类，绿色为达到 k 的等价类',
   'open.derivatives.chart.label': '等价类大小分布（k = {k}）：{summary}',
   'open.derivatives.chart.item': '{size} 行的等价类 {classes} 个',
+  'open.derivatives.sample.heading': '处理后数据样例',
+  'open.derivatives.sample.intro': '按已保存的方案处理后的前 20 行，与发布时写入开放数据表的内容相同。',
   'open.derivatives.consent.heading': '权利人同意',
   'open.derivatives.consent.intro': '取得权利人书面同意的，可不经 k-匿名检查通过而开放（第十八条）。请记录权利人、同意书编号和日期。',
   'open.derivatives.consent.holder': '权利人',
@@ -248,6 +250,8 @@ export const enDerivatives: Record<keyof typeof zhDerivatives, string> = {
   'open.derivatives.chart.legend': 'Red: classes below k = {k}; green: classes of at least k',
   'open.derivatives.chart.label': 'Equivalence class sizes (k = {k}): {summary}',
   'open.derivatives.chart.item': '{classes} classes of {size} rows',
+  'open.derivatives.sample.heading': 'Sample of the treated data',
+  'open.derivatives.sample.intro': 'The first 20 rows as the saved plan treats them: what publication writes to the open table.',
   'open.derivatives.consent.heading': 'Right holder’s consent',
   'open.derivatives.consent.intro':
     'With the right holder’s written consent, data can be opened without a passing check (Article 18). Record the holder, the document and its date.',

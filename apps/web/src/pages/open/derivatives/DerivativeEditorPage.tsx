@@ -30,6 +30,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
   useCheckDerivative,
+  useDerivativeSample,
   useDerivativeConsent,
   useManagedDerivative,
   usePublishDerivative,
@@ -95,7 +96,10 @@ export function DerivativeEditorPage() {
           <PlanCard key={`${d.id}-${d.state}`} d={d} />
         </Col>
         <Col xs={24} xl={14}>
-          <CheckCard d={d} />
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <CheckCard d={d} />
+            <SampleCard id={d.id} />
+          </Space>
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -381,6 +385,36 @@ function CheckCard({ d }: { readonly d: DerivativeDetail }) {
           </div>
         </Space>
       )}
+    </Card>
+  );
+}
+
+/** The first rows as the saved plan treats them (the same SQL as publication). */
+function SampleCard({ id }: { readonly id: string }) {
+  const { t } = useI18n();
+  const sample = useDerivativeSample(id);
+  const columns = (sample.data?.columns ?? []).map((c) => ({
+    key: c.code,
+    title: (
+      <span>
+        {c.name} <Typography.Text type="secondary">{c.code}</Typography.Text>
+      </span>
+    ),
+    render: (_: unknown, row: Record<string, string | null>) => row[c.code] ?? '',
+  }));
+  return (
+    <Card title={<h2 className="gs-card-title">{t('open.derivatives.sample.heading')}</h2>} data-testid="derivative-sample-card">
+      <Typography.Paragraph type="secondary">{t('open.derivatives.sample.intro')}</Typography.Paragraph>
+      {sample.isError ? <ErrorAlert error={sample.error} onRetry={() => void sample.refetch()} /> : null}
+      <Table<Record<string, string | null>>
+        rowKey={(_, index) => String(index)}
+        size="small"
+        columns={columns}
+        dataSource={sample.data?.rows ?? []}
+        loading={sample.isFetching}
+        pagination={false}
+        scroll={{ x: true }}
+      />
     </Card>
   );
 }
