@@ -41,7 +41,7 @@ export const zhDerivatives = {
   'open.derivatives.editor.back': '去标识化开放',
   'open.derivatives.editor.plan': '字段处理方案',
   'open.derivatives.editor.planHint':
-    '未列出的处理方式默认删除。直接标识字段（身份号码、信用代码、姓名、电话等）不得原样保留。修改方案后须重新检查。',
+    '未列出的处理方式默认删除。直接标识字段（身份号码、信用代码、姓名、电话等）不得原样保留。检查和样例按已保存的方案进行：修改后请先保存，再运行检查。',
   'open.derivatives.editor.field': '字段',
   'open.derivatives.editor.type': '类型',
   'open.derivatives.editor.treatment': '处理方式',
@@ -189,7 +189,7 @@ export const enDerivatives: Record<keyof typeof zhDerivatives, string> = {
   'open.derivatives.editor.back': 'De-identified opening',
   'open.derivatives.editor.plan': 'Field treatments',
   'open.derivatives.editor.planHint':
-    'A field without a treatment is dropped. Direct identifiers (ID numbers, credit codes, names, phones) cannot be kept as they are. A changed plan needs a new check.',
+    'A field without a treatment is dropped. Direct identifiers (ID numbers, credit codes, names, phones) cannot be kept as they are. The check and the sample use the saved plan: save your changes, then run the check.',
   'open.derivatives.editor.field': 'Field',
   'open.derivatives.editor.type': 'Type',
   'open.derivatives.editor.treatment': 'Treatment',

@@ -131,7 +131,11 @@ function PlanCard({ d }: { readonly d: DerivativeDetail }) {
     await update.mutateAsync({ name, description: description || null, treatments, quasiIdentifiers: quasi, k });
     void message.success(t('open.derivatives.editor.saved'));
   };
-  const setTreatment = (code: string, value: Treatment) => setTreatments((all) => ({ ...all, [code]: value }));
+  const setTreatment = (code: string, value: Treatment) => {
+    setTreatments((all) => ({ ...all, [code]: value }));
+    // A dropped field is no quasi-identifier.
+    if (value.kind === 'drop') setQuasi((q) => q.filter((c) => c !== code));
+  };
 
   const columns = [
     {
