@@ -1,5 +1,6 @@
 /**
- * The CSV download on PostgreSQL when no delivered column is masked (the usual case of open data):
+ * The CSV download on PostgreSQL when every delivered column can be written by SQL (unmasked, the
+ * usual case of open data, or masked by a mask the derivatives also write in SQL):
  * the rows are written by PostgreSQL itself, `COPY (select …) TO STDOUT WITH (FORMAT csv)`, instead
  * of being parsed into objects and formatted again in Node (the issue's benchmark: ≥ 0.5× a plain
  * COPY; bench/open-download.ts). As the exit's extract, it reads the table range of blocks by range
@@ -11,11 +12,12 @@
  * both paths write the same text: booleans as true/false, timestamps as ISO 8601 in UTC.
  */
 import type { ExitRecord } from '@gongshu/contracts';
-import type { FieldSpec } from '@gongshu/domain';
+import type { FieldSpec, MaskKind } from '@gongshu/domain';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Executor } from '../../db/executor.js';
 import { DATA_SCHEMA } from '../aggregation/data-tables.js';
+import { treatmentSql } from '../derivatives/derivative-sql.js';
 import { readBlocks, tableExtent } from '../exit/exit-queries.js';
 import type { ExtractColumn, ExtractEnd } from '../exit/extract-writers.js';
 import { quote } from './open-data.repository.js';
@@ -26,12 +28,37 @@ export const COPY_BLOCKS = 256;
 /** Blocks of the first batches read through Node (until one carries the citation). */
 const FIRST_BLOCKS = 64;
 
-/** The select expression that writes a field as the Node path presents it. */
-function expressionOf(code: string, dataType: FieldSpec['dataType'] | undefined): string {
+/** The select expression that writes an unmasked field as the Node path presents it. */
+function plainExpression(code: string, dataType: FieldSpec['dataType']): string {
   const c = quote(code);
   if (dataType === 'boolean') return `case when ${c} then 'true' when not ${c} then 'false' end`;
   if (dataType === 'datetime') return `to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   return c;
+}
+
+/**
+ * The select expressions of the delivered fields for COPY, or null when one of them can only be
+ * masked in Node: a keyed hash (its key never goes to the database), or a masked date-time (the
+ * SQL masks read date-times in China time, the Node path in UTC). Other masks are the SQL of the
+ * derivatives (derivative-sql.ts, tested there against the domain's masking on the database).
+ */
+export function copyExpressions(
+  db: Executor,
+  fields: readonly { code: string; dataType: FieldSpec['dataType']; mask: MaskKind }[],
+): string[] | null {
+  const out: string[] = [];
+  for (const f of fields) {
+    if (f.mask.kind === 'none') {
+      out.push(plainExpression(f.code, f.dataType));
+      continue;
+    }
+    if (f.mask.kind === 'hash' || f.dataType === 'datetime') return null;
+    const compiled = treatmentSql(f.code, f.dataType, { kind: 'mask', mask: f.mask })?.compile(db);
+    // Only identifiers, integers and literals: COPY takes no parameters.
+    if (!compiled || compiled.parameters.length > 0) return null;
+    out.push(compiled.sql);
+  }
+  return out;
 }
 
 async function copyRange(pool: pg.Pool, text: string): Promise<{ buffers: Buffer[]; rows: number }> {
@@ -55,14 +82,15 @@ export async function* copyCsvChunks(input: {
   table: string;
   extent: { oid: number; blocks: number };
   codes: readonly string[];
-  types: ReadonlyMap<string, FieldSpec['dataType']>;
+  /** The select expressions of the codes (copyExpressions). */
+  expressions: readonly string[];
   columns: readonly ExtractColumn[];
   present: (row: Record<string, unknown>) => ExitRecord;
   citation: string;
   end: ExtractEnd;
 }): AsyncGenerator<Buffer> {
   const { db, pool, table, extent, codes } = input;
-  const select = `${codes.map((c) => expressionOf(c, input.types.get(c))).join(', ')}, null`;
+  const select = `${input.expressions.join(', ')}, null`;
   const ref = `${quote(DATA_SCHEMA)}.${quote(table)}`;
   const same = async () => {
     // A replace load swaps the table: stop rather than mix two versions of the data.

@@ -35,7 +35,7 @@ import {
   type OpenTable,
   type Where,
 } from './open-data.repository.js';
-import { copyCsvChunks } from './open-copy.js';
+import { copyCsvChunks, copyExpressions } from './open-copy.js';
 import { openExtractStream } from './open-writers.js';
 
 /** Blocks of the data table per batch of a download (about 5,000 rows of a typical resource). */
@@ -372,8 +372,8 @@ export function createOpenDataService(deps: OpenDataDeps) {
       resourceId: string;
       openGrantId: string | null;
       derivativeId: string | null;
-      /** The data types of the columns when none is masked (CSV on PostgreSQL is then written by COPY). */
-      unmasked: ReadonlyMap<string, FieldSpec['dataType']> | null;
+      /** The select expressions of the columns when SQL can write them all (CSV on PostgreSQL is then written by COPY). */
+      copy: readonly string[] | null;
     },
   ): Promise<OpenFile> {
     const extent = await tableExtent(db, input.table);
@@ -424,7 +424,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
       await finishDelivery(db, id, rows, complete ? clock() : null).catch((error: unknown) => deps.onError?.(error));
     };
     const stream =
-      input.format === 'csv' && deps.pool && input.unmasked
+      input.format === 'csv' && deps.pool && input.copy
         ? Readable.from(
             copyCsvChunks({
               db,
@@ -432,7 +432,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
               table,
               extent: { oid, blocks },
               codes,
-              types: input.unmasked,
+              expressions: input.copy,
               columns: input.columns,
               present,
               citation: input.citation,
@@ -597,9 +597,13 @@ export function createOpenDataService(deps: OpenDataDeps) {
         resourceId,
         openGrantId: grant?.id ?? null,
         derivativeId: null,
-        unmasked: codes.every((c) => source.exit.fields.get(c)?.mask.kind === 'none')
-          ? new Map(codes.map((c) => [c, source.exit.fields.get(c)?.spec.dataType ?? 'string']))
-          : null,
+        copy: copyExpressions(
+          db,
+          codes.map((c) => {
+            const f = source.exit.fields.get(c);
+            return { code: c, dataType: f?.spec.dataType ?? 'string', mask: f?.mask ?? { kind: 'null' } };
+          }),
+        ),
       });
     },
 
@@ -690,7 +694,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
         openGrantId: null,
         derivativeId: d.id,
         // Already de-identified text columns.
-        unmasked: new Map(codes.map((c) => [c, 'string' as const])),
+        copy: codes.map(quote),
       });
     },
 

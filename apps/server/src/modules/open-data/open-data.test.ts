@@ -4,14 +4,17 @@
  * fields (refusals audited), `none` never, the query API with its rate limit and daily quota, the
  * preview, derivatives, CKAN datastore_search, and a delivery row (channel open) for each.
  */
+import { defaultMask } from '@gongshu/domain';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { publishResource } from '../aggregation/aggregation.fixtures.js';
-import { insertOpenGrant, keyOf, openResource, publishedDerivative } from './open-data.fixtures.js';
+import { copyExpressions } from './open-copy.js';
+import { insertOpenGrant, keyOf, OPEN_FIELDS, openResource, publishedDerivative } from './open-data.fixtures.js';
 
 let h: Harness;
-let open: { resourceId: string; code: string };
+let open: { resourceId: string; code: string; table: string };
 let conditional: { resourceId: string; code: string };
 let closed: { resourceId: string };
 let derivative: { id: string };
@@ -114,6 +117,25 @@ describe('downloads of unconditional open data (R19.1, R23.1)', () => {
     expect(body.columns.map((c) => c.code)).toEqual(['jgdm', 'rs']);
     expect(body.records).toHaveLength(ROWS);
     expect(body.records.find((r) => r.jgdm === 'JG00004')).toEqual({ jgdm: 'JG00004', rs: 14 });
+  });
+
+  it('the SQL that COPY writes on PostgreSQL gives the text of the Node path, masks included', async () => {
+    const fields = OPEN_FIELDS.map((f) => ({ code: f.code, dataType: f.dataType, mask: defaultMask(f, 1) }));
+    expect(fields.find((f) => f.code === 'lxdh')?.mask.kind).toBe('phone');
+    const expressions = copyExpressions(h.db, fields);
+    if (!expressions) throw new Error('expected SQL for every field');
+    const viaSql = await sql
+      .raw<Record<string, unknown>>(
+        `select ${expressions.map((e, i) => `${e} as c${i}`).join(', ')} from resource_data."${open.table}" order by jgdm`,
+      )
+      .execute(h.db);
+    const res = await download(open.resourceId, 'json');
+    const records = res.json<{ records: Record<string, unknown>[] }>().records.sort((a, b) => String(a.jgdm).localeCompare(String(b.jgdm)));
+    const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+    expect(viaSql.rows.map((r) => fields.map((_, i) => text(r[`c${i}`])))).toEqual(records.map((r) => fields.map((f) => text(r[f.code]))));
+    // A keyed hash or a masked date-time stays in Node.
+    expect(copyExpressions(h.db, [{ code: 'x', dataType: 'string', mask: { kind: 'hash' } }])).toBeNull();
+    expect(copyExpressions(h.db, [{ code: 'x', dataType: 'datetime', mask: { kind: 'year' } }])).toBeNull();
   });
 
   it('a resource of open type none, or an unknown one, is refused as not available (R18.1)', async () => {
