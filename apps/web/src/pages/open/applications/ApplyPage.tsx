@@ -4,10 +4,12 @@
  * every commitment; the server checks it all again and answers every problem at once.
  */
 import { App, Alert, Button, Card, Checkbox, Col, Form, Input, Row, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useApplyForOpenData, useApplyState, type OpenApplyInput } from '../../../api/openApplications';
+import { loginPathFor } from '../../../auth/homePath';
 import { useAuth } from '../../../auth/useAuth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { chinaToday } from '../../shared/labels';
@@ -35,6 +37,7 @@ export function ApplyPage() {
   const t = useT();
   const { resourceId = '' } = useParams();
   const navigate = useNavigate();
+  const location = useLocation();
   const { message } = App.useApp();
   const { me, can } = useAuth();
   const state = useApplyState(resourceId, Boolean(me));
@@ -82,6 +85,19 @@ export function ApplyPage() {
         <Alert type="warning" showIcon title={t('open.applications.apply.notConditional')} />
       ) : null}
       {me && !can('open.participate') ? <Alert type="warning" showIcon title={t('open.applications.apply.onlyPublic')} /> : null}
+      {!me ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('open.applications.card.onlyPublic')}
+          action={
+            <LinkButton to={loginPathFor(location)} type="primary" size="small" data-testid="apply-sign-in">
+              {t('open.applications.card.signIn')}
+            </LinkButton>
+          }
+        />
+      ) : null}
       {resource && resource.openType === 'conditional' ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
