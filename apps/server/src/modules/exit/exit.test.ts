@@ -10,6 +10,8 @@ import { sql, type CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { citizen, insertGrant, apiKeyOf, loadedResource } from './exit.fixtures.js';
+import { systemContext } from '../../context.js';
+import { deliveryId } from './delivery-id.js';
 import { findMarks } from './fingerprint.js';
 import { createLookupBatcher, lookupPlan } from './lookup-batcher.js';
 
@@ -245,6 +247,90 @@ describe('a delivery: granted fields only, masked, with provenance, audited befo
     }
     expect((await h.services.audit.verify(h.db)).ok).toBe(true);
     expect((await lookup(grant.id, citizen(1), consumerKey.headers)).statusCode).toBe(200);
+  });
+
+  it('an extract whose fingerprint cannot be written fails alone: concurrent lookups answered meanwhile are all recorded', async () => {
+    // On PostgreSQL an extract's batch is an explicit transaction on the journal's connection; a
+    // lookup's batch queued in the middle of it would run inside it, be answered, then be rolled back.
+    const lookupsOf = async () =>
+      (
+        await h.db
+          .selectFrom('deliveries')
+          .select(sql<number>`count(*)::bigint`.as('n'))
+          .where('grant_id', '=', grant.id)
+          .where('kind', '=', 'lookup')
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await lookupsOf();
+    await sql`alter table deliveries add constraint exit_test_no_fingerprint check (fingerprint is null) not valid`.execute(h.db);
+    try {
+      const calls = Array.from({ length: 41 }, (_, i) =>
+        i % 10 === 5
+          ? h.app.inject({ method: 'GET', url: `/api/exit/grants/${grant.id}/extract?format=csv`, headers: consumerKey.headers })
+          : lookup(grant.id, citizen(i), consumerKey.headers),
+      );
+      const results = await Promise.all(calls);
+      const extracts = results.filter((_, i) => i % 10 === 5);
+      expect(extracts.every((r) => r.statusCode === 500)).toBe(true);
+      const answered = results.filter((r, i) => i % 10 !== 5 && r.statusCode === 200).length;
+      // Lookups in the extract's own batch fail with it (a batch is written whole or not at all).
+      expect((await lookupsOf()) - before).toBe(answered);
+    } finally {
+      await sql`alter table deliveries drop constraint exit_test_no_fingerprint`.execute(h.db);
+    }
+    expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+  });
+
+  it('a batch queued while an extract’s transaction is open waits for it: never answered from inside it', async () => {
+    // Journal level, so that the two batches are separate: the extract's first, the lookup's one
+    // turn of the event loop later (on PostgreSQL its statement would otherwise be queued on the
+    // writer's connection between the extract's BEGIN and its COMMIT).
+    const { journal } = h.services.exit;
+    const ctx = { ...systemContext(), via: 'session' as const };
+    const entry = (kind: 'lookup' | 'extract', fingerprint?: () => string) => {
+      const id = deliveryId();
+      const at = new Date();
+      return {
+        ctx,
+        at,
+        event: { action: `exit.${kind}`, subjectType: 'share_grant', subjectId: grant.id, details: { deliveryId: id } },
+        delivery: {
+          id,
+          grant_id: grant.id,
+          kind,
+          format: null,
+          via: 'session',
+          api_key_id: null,
+          user_id: null,
+          at,
+          rows: 0,
+          fields: [],
+          parameters: {},
+          request_id: null,
+          completed_at: at,
+        },
+        ...(fingerprint ? { fingerprint } : {}),
+      };
+    };
+    await sql`alter table deliveries add constraint exit_test_no_fingerprint check (fingerprint is null) not valid`.execute(h.db);
+    try {
+      const extract = journal.append(entry('extract', () => 'GSFP1.test'));
+      await new Promise((resolve) => setImmediate(resolve));
+      const single = entry('lookup');
+      const looked = journal.append(single);
+      await expect(extract).rejects.toThrow();
+      await looked.then(
+        async () => {
+          // Answered: then it must be committed.
+          const row = await h.db.selectFrom('deliveries').select('id').where('id', '=', single.delivery.id).executeTakeFirst();
+          expect(row?.id).toBe(single.delivery.id);
+        },
+        () => undefined,
+      );
+    } finally {
+      await sql`alter table deliveries drop constraint exit_test_no_fingerprint`.execute(h.db);
+    }
+    expect((await h.services.audit.verify(h.db)).ok).toBe(true);
   });
 
   it('concurrent lookups are committed together and each is audited once, in one intact chain', async () => {

@@ -21,6 +21,7 @@
  * A batch with an extract writes its fingerprint (which depends on the serial the insert draws) in
  * the same explicit transaction as its rows.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { GENESIS_HASH } from '../audit/audit-hash.js';
 import { LOCK_CHAIN_SESSION_SQL, UNLOCK_CHAIN_SESSION_SQL } from '../audit/audit.repository.js';
@@ -58,6 +59,9 @@ select (select ok from h) as ok,
        (select coalesce(json_agg(seq order by seq), '[]') from a) as seqs,
        (select coalesce(json_agg(json_build_object('id', id, 'serial', serial)), '[]') from d) as deliveries`;
 
+/** The name of the prepared append statement (changes with its text, so a new version never meets an old plan). */
+const APPEND_STATEMENT = `gongshu_exit_append_${createHash('sha1').update(APPEND_SQL).digest('hex').slice(0, 12)}`;
+
 const READ_HEAD_SQL = 'select hash from audit_log order by seq desc limit 1';
 
 type AuditRows = ReturnType<AuditService['chainBatch']>;
@@ -78,19 +82,28 @@ async function append(c: pg.PoolClient, rows: AuditRows, prev: string, batch: re
   const deliveries = batch.flatMap((e) => (e.delivery ? [e.delivery] : []));
   // The rows travel as two JSON documents (JSON.stringify is native; pg's array literals are
   // escaped element by element in JavaScript) and are read back with jsonb_to_recordset.
-  const result = await c.query<{ ok: boolean; seqs: number[]; deliveries: { id: string; serial: number }[] }>(APPEND_SQL, [
-    JSON.stringify(rows),
-    JSON.stringify(deliveries),
-    prev,
-  ]);
+  // A named statement: parsed and planned once per connection, not once per batch.
+  const result = await c.query<{ ok: boolean; seqs: number[]; deliveries: { id: string; serial: number }[] }>({
+    name: APPEND_STATEMENT,
+    text: APPEND_SQL,
+    values: [JSON.stringify(rows), JSON.stringify(deliveries), prev],
+  });
   const row = result.rows[0];
   return { ok: row?.ok === true, seqs: row?.seqs ?? [], serials: new Map((row?.deliveries ?? []).map((d) => [d.id, d.serial])) };
 }
 
+/**
+ * An extract's batch: its rows and fingerprints in one explicit transaction. BEGIN and the append
+ * are queued together, and nothing else may be queued on the connection until COMMIT or ROLLBACK
+ * (the batch holds the writer's turn): another batch's statement queued in between would run, and
+ * be answered, inside this transaction, before it commits.
+ */
 async function appendWithFingerprints(c: pg.PoolClient, rows: AuditRows, prev: string, batch: readonly JournalEntry[]): Promise<Written> {
-  await c.query('begin');
+  const begun = c.query('begin');
+  const appended = append(c, rows, prev, batch);
   try {
-    const written = await append(c, rows, prev, batch);
+    await begun;
+    const written = await appended;
     for (const entry of batch) {
       const serial = entry.delivery ? written.serials.get(entry.delivery.id) : undefined;
       if (entry.fingerprint && entry.delivery && serial !== undefined) {
@@ -100,6 +113,7 @@ async function appendWithFingerprints(c: pg.PoolClient, rows: AuditRows, prev: s
     await c.query('commit');
     return written;
   } catch (error) {
+    await appended.catch(() => undefined);
     await c.query('rollback');
     throw error;
   }
@@ -112,6 +126,9 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
   let head: string | null = null;
   let lockedAt = 0;
   let inFlight = 0;
+
+  /** Batches take turns to chain and send (so the connection receives them in chain order). */
+  let turn: Promise<void> = Promise.resolve();
 
   const connection = (): Promise<pg.PoolClient> => (client ??= pool.connect());
 
@@ -148,22 +165,38 @@ export function createPostgresWriter(pool: pg.Pool, audit: AuditService): Postgr
   }
 
   async function send(c: pg.PoolClient, batch: readonly JournalEntry[], attempt: number): Promise<Written> {
-    if (locked && performance.now() - lockedAt > HOLD_MS) {
-      // Let the other writers in: the unlock runs after the batches already sent (one connection,
-      // in order); this batch then asks for the lock again, behind them.
-      locked = false;
-      head = null;
-      void c.query(UNLOCK_CHAIN_SESSION_SQL).catch(discard);
+    const previous = turn;
+    let done = (): void => undefined;
+    turn = new Promise<void>((resolve) => (done = resolve));
+    let sent: Promise<Written>;
+    try {
+      await previous;
+      if (locked && performance.now() - lockedAt > HOLD_MS) {
+        // Let the other writers in: the unlock runs after the batches already sent (one connection,
+        // in order); this batch then asks for the lock again, behind them.
+        locked = false;
+        head = null;
+        void c.query(UNLOCK_CHAIN_SESSION_SQL).catch(discard);
+      }
+      const prev = await currentHead(c);
+      const rows = audit.chainBatch(
+        prev,
+        batch.map((e) => ({ ctx: e.ctx, event: e.event, at: e.at })),
+      );
+      // The next batch chains to this one's last hash without waiting for it (pipelining).
+      head = rows.at(-1)?.hash ?? prev;
+      if (batch.some((e) => e.fingerprint)) {
+        sent = appendWithFingerprints(c, rows, prev, batch);
+        // The turn passes on only when the transaction has ended.
+        await sent.catch(() => undefined);
+      } else {
+        // Queued on the connection now (append calls query before its first await).
+        sent = append(c, rows, prev, batch);
+      }
+    } finally {
+      done();
     }
-    const prev = await currentHead(c);
-    const rows = audit.chainBatch(
-      prev,
-      batch.map((e) => ({ ctx: e.ctx, event: e.event, at: e.at })),
-    );
-    // The next batch chains to this one's last hash without waiting for it (pipelining).
-    head = rows.at(-1)?.hash ?? prev;
-    const withFingerprints = batch.some((e) => e.fingerprint);
-    const written = withFingerprints ? await appendWithFingerprints(c, rows, prev, batch) : await append(c, rows, prev, batch);
+    const written = await sent;
     if (written.ok) return written;
     // A batch before this one failed: nothing was appended; chain again to the real head.
     head = null;
