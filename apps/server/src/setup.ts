@@ -13,8 +13,8 @@ import { seedDemoData } from './modules/seed/demo-data.js';
 import { seedDemoSharing } from './modules/seed/demo-sharing.js';
 import { seedDemoOpenPortal } from './modules/seed/demo-open-portal.js';
 import { seedDemoOpenDerivatives } from './modules/seed/demo-open-derivatives.js';
-import { seedDemoOpenApplications } from './modules/seed/demo-open-applications.js';
 import { seedDemoOpenParticipation } from './modules/seed/demo-open-participation.js';
+import { seedDemoOpenApplications } from './modules/seed/demo-open-applications.js';
 import type { Services } from './services.js';
 
 /** Migrations, then the reference data every installation needs (calendar, rule set). */
@@ -37,8 +37,8 @@ export async function seedDemo(
   await seedDemoSharing(services);
   await seedDemoOpenPortal(services);
   await seedDemoOpenDerivatives(services);
-  await seedDemoOpenApplications(services);
   await seedDemoOpenParticipation(services);
+  await seedDemoOpenApplications(services);
   await services.db
     .insertInto('platform_meta')
     .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })

@@ -53,14 +53,6 @@ const OpenSearchPage = lazyNamed(() => import('./pages/open/portal/OpenSearchPag
 const OpenResourcePage = lazyNamed(() => import('./pages/open/portal/OpenResourcePage'), 'OpenResourcePage');
 const OpenDevelopersPage = lazyNamed(() => import('./pages/open/portal/OpenDevelopersPage'), 'OpenDevelopersPage');
 const MyHubPage = lazyNamed(() => import('./pages/open/portal/MyHubPage'), 'MyHubPage');
-const ApplyPage = lazyNamed(() => import('./pages/open/applications/ApplyPage'), 'ApplyPage');
-const DemandsPage = lazyNamed(() => import('./pages/open/applications/DemandsPage'), 'DemandsPage');
-const DemandFormPage = lazyNamed(() => import('./pages/open/applications/DemandFormPage'), 'DemandFormPage');
-const MyApplicationsPage = lazyNamed(() => import('./pages/open/applications/MyApplicationsPage'), 'MyApplicationsPage');
-const MyApplicationPage = lazyNamed(() => import('./pages/open/applications/MyApplicationPage'), 'MyApplicationPage');
-const MyGrantsPage = lazyNamed(() => import('./pages/open/applications/MyGrantsPage'), 'MyGrantsPage');
-const OpenAdminQueuePage = lazyNamed(() => import('./pages/open/applications/AdminQueuePage'), 'AdminQueuePage');
-const OpenAdminApplicationPage = lazyNamed(() => import('./pages/open/applications/AdminApplicationPage'), 'AdminApplicationPage');
 const PublicDerivativesPage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativesPage'), 'PublicDerivativesPage');
 const PublicDerivativePage = lazyNamed(() => import('./pages/open/derivatives/PublicDerivativePage'), 'PublicDerivativePage');
 const DerivativesAdminPage = lazyNamed(() => import('./pages/open/derivatives/DerivativesAdminPage'), 'DerivativesAdminPage');
@@ -72,6 +64,14 @@ const MyObjectionsPage = lazyNamed(() => import('./pages/open/participation/MyOb
 const MyShowcasePage = lazyNamed(() => import('./pages/open/participation/MyShowcasePage'), 'MyShowcasePage');
 const ObjectionQueuePage = lazyNamed(() => import('./pages/open/participation/ObjectionQueuePage'), 'ObjectionQueuePage');
 const ShowcaseModerationPage = lazyNamed(() => import('./pages/open/participation/ShowcaseModerationPage'), 'ShowcaseModerationPage');
+const ApplyPage = lazyNamed(() => import('./pages/open/applications/ApplyPage'), 'ApplyPage');
+const DemandsPage = lazyNamed(() => import('./pages/open/applications/DemandsPage'), 'DemandsPage');
+const DemandFormPage = lazyNamed(() => import('./pages/open/applications/DemandFormPage'), 'DemandFormPage');
+const MyApplicationsPage = lazyNamed(() => import('./pages/open/applications/MyApplicationsPage'), 'MyApplicationsPage');
+const MyApplicationPage = lazyNamed(() => import('./pages/open/applications/MyApplicationPage'), 'MyApplicationPage');
+const MyGrantsPage = lazyNamed(() => import('./pages/open/applications/MyGrantsPage'), 'MyGrantsPage');
+const OpenAdminQueuePage = lazyNamed(() => import('./pages/open/applications/AdminQueuePage'), 'AdminQueuePage');
+const OpenAdminApplicationPage = lazyNamed(() => import('./pages/open/applications/AdminApplicationPage'), 'AdminApplicationPage');
 
 /** A page of the public portal (it renders its own PublicLayout), loaded on demand. */
 function publicPage(path: string, Page: ComponentType, permission?: Permission): RouteObject {
@@ -105,13 +105,6 @@ export const routes: RouteObject[] = [
       publicPage('/open/resources/:id', OpenResourcePage),
       publicPage('/open/developers', OpenDevelopersPage),
       publicPage('/me', MyHubPage, 'open.participate'),
-      // Applications for conditional data, demands, grants and usage reports (R19.2–R20.1).
-      publicPage('/open/apply/:resourceId', ApplyPage),
-      publicPage('/open/demands', DemandsPage),
-      publicPage('/open/demands/new', DemandFormPage),
-      publicPage('/me/applications', MyApplicationsPage, 'open.participate'),
-      publicPage('/me/applications/:id', MyApplicationPage, 'open.participate'),
-      publicPage('/me/grants', MyGrantsPage, 'open.participate'),
       // De-identified derivatives of data not opened (R18.4): the published list and one derivative.
       publicPage('/open/derivatives', PublicDerivativesPage),
       publicPage('/open/derivatives/:id', PublicDerivativePage),
@@ -121,6 +114,13 @@ export const routes: RouteObject[] = [
       publicPage('/open/objections', ObjectionsPage),
       publicPage('/me/objections', MyObjectionsPage, 'profile.read'),
       publicPage('/me/showcase', MyShowcasePage, 'open.participate'),
+      // Applications for conditional data, demands, grants and usage reports (R19.2–R20.1).
+      publicPage('/open/apply/:resourceId', ApplyPage),
+      publicPage('/open/demands', DemandsPage),
+      publicPage('/open/demands/new', DemandFormPage),
+      publicPage('/me/applications', MyApplicationsPage, 'open.participate'),
+      publicPage('/me/applications/:id', MyApplicationPage, 'open.participate'),
+      publicPage('/me/grants', MyGrantsPage, 'open.participate'),
       {
         element: <AppLayout />,
         children: [
@@ -159,9 +159,6 @@ export const routes: RouteObject[] = [
           guarded('/sharing/grants', 'share.read', GrantsPage),
           guarded('/sharing/grants/:id', 'share.read', GrantPage),
           guarded('/sharing/lineage/:resourceId', 'share.read', LineagePage),
-          // Open-data applications and demands: the bureau's and the provider's queues, open grants (R19.2–R20.1).
-          guarded('/open-admin/applications', 'open.read', OpenAdminQueuePage),
-          guarded('/open-admin/applications/:id', 'open.read', OpenAdminApplicationPage),
           // De-identified opening (R18.4): the provider's steward edits, checks and publishes; agency staff
           // and the bureau read (the server decides per derivative). Notifications link to /open-admin/derivatives/:id.
           guarded('/open-admin/derivatives', 'open.read', DerivativesAdminPage),
@@ -170,6 +167,9 @@ export const routes: RouteObject[] = [
           // reads every agency's) and the bureau's showcase moderation.
           guarded('/open-admin/objections', 'open.read', ObjectionQueuePage),
           guarded('/open-admin/showcase', 'open.review', ShowcaseModerationPage),
+          // Open-data applications and demands: the bureau's and the provider's queues, open grants (R19.2–R20.1).
+          guarded('/open-admin/applications', 'open.read', OpenAdminQueuePage),
+          guarded('/open-admin/applications/:id', 'open.read', OpenAdminApplicationPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
           guarded('/profile', 'profile.read', ProfilePage),

@@ -33,6 +33,15 @@ export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
 export { ShareRequest, ShareRequestDetail, ShareField, Consultation, AgencyKey, Grant, Delivery, Lineage } from './routes/sharing.js';
 export { Provenance, ExitRecord } from './routes/exit.js';
 export {
+  OpenApplication,
+  OpenApplicationDetail,
+  OpenApplicationState,
+  OpenApplyState,
+  OpenGrant,
+  OpenPublicDemand,
+  OpenUsageReport,
+} from './routes/open-applications.js';
+export {
   DerivativeCheck,
   DerivativeConsent,
   DerivativeDetail,
@@ -46,15 +55,6 @@ export {
   derivativeDownloadPath,
   derivativePortalPath,
 } from './routes/derivatives.js';
-export {
-  OpenApplication,
-  OpenApplicationDetail,
-  OpenApplicationState,
-  OpenApplyState,
-  OpenGrant,
-  OpenPublicDemand,
-  OpenUsageReport,
-} from './routes/open-applications.js';
 export {
   PortalField,
   PortalResource,

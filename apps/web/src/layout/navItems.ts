@@ -33,12 +33,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sharing/requests', label: 'nav.shareRequests', permission: 'share.read' },
   { path: '/sharing/provider', label: 'nav.shareProvider', permission: 'share.provide' },
   { path: '/sharing/grants', label: 'nav.shareGrants', permission: 'share.read', matches: ['/sharing/lineage'] },
-  // Open-data applications and demands (R19.2–R20.1): the bureau's formal queue, the provider's queue, open grants.
-  { path: '/open-admin/applications', label: 'open.applications.nav.admin', permission: 'open.read' },
   // De-identified opening of data not opened (R18.4): the agency's derivatives (the bureau: all).
   { path: '/open-admin/derivatives', label: 'open.derivatives.nav', permission: 'open.read' },
   // Objections to the agency's open data (R20.2); the bureau reads every agency's.
   { path: '/open-admin/objections', label: 'open.participation.nav.objectionQueue', permission: 'open.read' },
+  // Open-data applications and demands (R19.2–R20.1): the bureau's formal queue, the provider's queue, open grants.
+  { path: '/open-admin/applications', label: 'open.applications.nav.admin', permission: 'open.read' },
   { path: '/console', label: 'nav.consoleOverview', permission: 'console.view', group: 'nav.console' },
   // The bureau supervises orders from its console; agencies and sector supervisors read their own (R35.1).
   { path: '/rectifications', label: 'nav.rectifications', permission: 'rectification.read', group: 'nav.console' },

@@ -17,6 +17,6 @@ export * from './exit.js';
 export * from './open-data.js';
 export * from './ckan.js';
 export * from './dcat.js';
+export * from './portal.js';
 export * from './open-participation.js';
 export * from './derivatives.js';
-export * from './portal.js';

@@ -4,6 +4,7 @@
  * urgent first with working days left; the open grants of the agency's data (or all, for the bureau)
  * with their usage reports, and the bureau's suspend / restore / revoke.
  */
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { App, Button, Card, Flex, Input, Segmented, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -119,57 +120,58 @@ function Grants({ scope, manage }: { readonly scope: 'provider' | 'all'; readonl
   const grants = useOpenGrants(scope);
   if (grants.isError) return <ErrorAlert error={grants.error} onRetry={() => void grants.refetch()} />;
   return (
-    <Table<OpenGrant>
-      rowKey="id"
-      size="middle"
-      loading={grants.isFetching}
-      dataSource={grants.data ?? []}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 900 }}
-      data-testid="open-grants-table"
-      locale={{ emptyText: <EmptyText>{t('open.applications.grants.empty')}</EmptyText> }}
-      columns={[
-        { key: 'number', title: t('open.applications.col.number'), width: 150, render: (_, g) => g.number },
-        { key: 'resource', title: t('open.applications.admin.col.resource'), render: (_, g) => g.resource.name },
-        { key: 'holder', title: t('open.applications.admin.col.holder'), width: 150, render: (_, g) => g.holder.name },
-        {
-          key: 'validTo',
-          title: t('open.applications.admin.col.validTo'),
-          width: 120,
-          render: (_, g) => dayOf(new Date(new Date(g.validTo).getTime() - 1).toISOString()),
-        },
-        {
-          key: 'status',
-          title: t('open.applications.admin.col.status'),
-          width: 150,
-          render: (_, g) => (
-            <>
-              <OpenGrantStatusTag status={g.status} />
-              {g.suspendedForReport ? (
-                <Typography.Text type="danger">{t('open.applications.admin.suspendedForReport')}</Typography.Text>
-              ) : null}
-            </>
-          ),
-        },
-        {
-          key: 'reports',
-          title: t('open.applications.admin.col.reports'),
-          width: 140,
-          render: (_, g) =>
-            t('open.applications.admin.reportsCount', { done: g.reports.filter((r) => r.submittedAt).length, total: g.reports.length }),
-        },
-        ...(manage
-          ? [
-              {
-                key: 'actions',
-                title: t('common.actions'),
-                width: 170,
-                render: (_: unknown, g: OpenGrant) => <GrantStateButtons grant={g} />,
-              },
-            ]
-          : []),
-      ]}
-    />
+    <ScrollRegion label={t('open.applications.grants.heading')}>
+      <Table<OpenGrant>
+        rowKey="id"
+        size="middle"
+        loading={grants.isFetching}
+        dataSource={grants.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        data-testid="open-grants-table"
+        locale={{ emptyText: <EmptyText>{t('open.applications.grants.empty')}</EmptyText> }}
+        columns={[
+          { key: 'number', title: t('open.applications.col.number'), width: 150, render: (_, g) => g.number },
+          { key: 'resource', title: t('open.applications.admin.col.resource'), render: (_, g) => g.resource.name },
+          { key: 'holder', title: t('open.applications.admin.col.holder'), width: 150, render: (_, g) => g.holder.name },
+          {
+            key: 'validTo',
+            title: t('open.applications.admin.col.validTo'),
+            width: 120,
+            render: (_, g) => dayOf(new Date(new Date(g.validTo).getTime() - 1).toISOString()),
+          },
+          {
+            key: 'status',
+            title: t('open.applications.admin.col.status'),
+            width: 150,
+            render: (_, g) => (
+              <>
+                <OpenGrantStatusTag status={g.status} />
+                {g.suspendedForReport ? (
+                  <Typography.Text type="danger">{t('open.applications.admin.suspendedForReport')}</Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: 'reports',
+            title: t('open.applications.admin.col.reports'),
+            width: 140,
+            render: (_, g) =>
+              t('open.applications.admin.reportsCount', { done: g.reports.filter((r) => r.submittedAt).length, total: g.reports.length }),
+          },
+          ...(manage
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 170,
+                  render: (_: unknown, g: OpenGrant) => <GrantStateButtons grant={g} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@
  * stored result and the equivalence-class sizes against k; the right holder's consent; publication
  * and withdrawal. The server decides (can.*); refusals show by their field.
  */
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { ApiError } from '@gongshu/contracts';
 import {
   Alert,
@@ -231,14 +232,9 @@ function PlanCard({ d }: { readonly d: DerivativeDetail }) {
           </Col>
         </Row>
       </Form>
-      <Table<SourceField>
-        rowKey="code"
-        size="small"
-        columns={columns}
-        dataSource={d.sourceFields}
-        pagination={false}
-        scroll={{ x: true }}
-      />
+      <ScrollRegion label={t('open.derivatives.public.dictionary')}>
+        <Table<SourceField> rowKey="code" size="small" columns={columns} dataSource={d.sourceFields} pagination={false} />
+      </ScrollRegion>
       {problems.length > 0 ? (
         <Alert
           type="error"
@@ -410,15 +406,16 @@ function SampleCard({ id }: { readonly id: string }) {
     <Card title={<h2 className="gs-card-title">{t('open.derivatives.sample.heading')}</h2>} data-testid="derivative-sample-card">
       <Typography.Paragraph type="secondary">{t('open.derivatives.sample.intro')}</Typography.Paragraph>
       {sample.isError ? <ErrorAlert error={sample.error} onRetry={() => void sample.refetch()} /> : null}
-      <Table<Record<string, string | null>>
-        rowKey={(_, index) => String(index)}
-        size="small"
-        columns={columns}
-        dataSource={sample.data?.rows ?? []}
-        loading={sample.isFetching}
-        pagination={false}
-        scroll={{ x: true }}
-      />
+      <ScrollRegion label={t('open.derivatives.sample.heading')}>
+        <Table<Record<string, string | null>>
+          rowKey={(_, index) => String(index)}
+          size="small"
+          columns={columns}
+          dataSource={sample.data?.rows ?? []}
+          loading={sample.isFetching}
+          pagination={false}
+        />
+      </ScrollRegion>
     </Card>
   );
 }

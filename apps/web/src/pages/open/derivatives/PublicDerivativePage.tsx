@@ -3,6 +3,7 @@
  * dictionary with what was done to each field, the stored k-anonymity result (k, smallest class)
  * or the right holder's consent, the downloads (served by the open exit) and the citation line.
  */
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { ApiError } from '@gongshu/contracts';
 import { Button, Card, Col, Descriptions, Result, Row, Space, Table, Typography } from 'antd';
 import { useParams } from 'react-router';
@@ -71,15 +72,16 @@ export function PublicDerivativePage() {
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={<h2 className="gs-card-title">{t('open.derivatives.public.dictionary')}</h2>}>
-              <Table<DerivativeField>
-                rowKey="code"
-                size="small"
-                columns={columns}
-                dataSource={d.fields}
-                pagination={false}
-                scroll={{ x: true }}
-                data-testid="derivative-dictionary"
-              />
+              <ScrollRegion label={t('open.derivatives.public.dictionary')}>
+                <Table<DerivativeField>
+                  rowKey="code"
+                  size="small"
+                  columns={columns}
+                  dataSource={d.fields}
+                  pagination={false}
+                  data-testid="derivative-dictionary"
+                />
+              </ScrollRegion>
             </Card>
             <CitationCard citation={d.citation} />
           </Space>

@@ -36,9 +36,13 @@ export function ApiUsageCard({ resourceId, fields }: { readonly resourceId: stri
         {me ? (
           <Link to="/me#api-keys">{t('open.portal.api.myKeys')}</Link>
         ) : (
-          <Link to="/open/register">{t('open.portal.api.register')}</Link>
+          <Link to="/open/register" className="gs-text-link">
+            {t('open.portal.api.register')}
+          </Link>
         )}{' '}
-        <Link to="/open/developers">{t('open.portal.api.docs')}</Link>
+        <Link to="/open/developers" className="gs-text-link">
+          {t('open.portal.api.docs')}
+        </Link>
       </Typography.Paragraph>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { ApiError } from '@gongshu/contracts';
 import { Alert, Card, Table } from 'antd';
 import { useOpenPreview } from '../../../api/openPortal';
+import { ScrollRegion } from '../../../components/ScrollRegion';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageLoading } from '../../../components/PageLoading';
 import { useI18n } from '../../../i18n/useT';
@@ -47,18 +48,19 @@ export function PreviewCard({ resourceId, openType }: { readonly resourceId: str
     body = (
       <>
         <p className="gs-sr-only">{t('open.portal.preview.caption', { count: rows.length })}</p>
-        <Table<Row>
-          size="small"
-          rowKey="__row"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={rows}
-          columns={preview.data.columns.map((column) => ({
-            key: column.code,
-            title: column.name,
-            render: (_: unknown, row: Row) => cell(row[column.code]),
-          }))}
-        />
+        <ScrollRegion label={t('open.portal.preview.heading')} testId="open-preview-region">
+          <Table<Row>
+            size="small"
+            rowKey="__row"
+            pagination={false}
+            dataSource={rows}
+            columns={preview.data.columns.map((column) => ({
+              key: column.code,
+              title: column.name,
+              render: (_: unknown, row: Row) => cell(row[column.code]),
+            }))}
+          />
+        </ScrollRegion>
       </>
     );
   }
