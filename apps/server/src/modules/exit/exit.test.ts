@@ -333,6 +333,33 @@ describe('a delivery: granted fields only, masked, with provenance, audited befo
     expect((await h.services.audit.verify(h.db)).ok).toBe(true);
   });
 
+  it('lookups under sustained load with audited sign-ins in between: every call answered and recorded, one intact chain', async () => {
+    const before = await h.db
+      .selectFrom('deliveries')
+      .select(sql<number>`count(*)::bigint`.as('n'))
+      .executeTakeFirstOrThrow();
+    const started = Date.now();
+    const results: Awaited<ReturnType<typeof lookup>>[] = [];
+    // Callers that keep the journal busy longer than it holds the lock (50 ms), sign-ins (audited) meanwhile.
+    const caller = async (c: number) => {
+      for (let i = 0; Date.now() - started < 400; i++) results.push(await lookup(grant.id, citizen(c * 7 + i), consumerKey.headers));
+    };
+    const signIns = async () => {
+      while (Date.now() - started < 400) {
+        await h.signIn('civil-steward');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await Promise.all([...Array.from({ length: 60 }, (_, c) => caller(c)), signIns()]);
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    const after = await h.db
+      .selectFrom('deliveries')
+      .select(sql<number>`count(*)::bigint`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n - before.n).toBe(results.length);
+    expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+  });
+
   it('concurrent lookups are committed together and each is audited once, in one intact chain', async () => {
     const before = await h.db
       .selectFrom('deliveries')
