@@ -51,7 +51,7 @@ export function createCatalogFilesService(deps: { db: Kysely<Database>; catalog:
   return {
     /** The empty template, with the node's classification codes in its drop-downs. */
     async template(): Promise<Buffer> {
-      const workbook = buildCatalogWorkbook({ classifications: await catalog.classifications() });
+      const workbook = await buildCatalogWorkbook({ classifications: await catalog.classifications() });
       return Buffer.from(await workbook.xlsx.writeBuffer());
     },
 
@@ -81,7 +81,7 @@ export function createCatalogFilesService(deps: { db: Kysely<Database>; catalog:
     async exportWorkbook(ctx: RequestContext): Promise<Buffer> {
       const entries: ExportEntry[] = [];
       for await (const entry of publishedEntries(db, { openOnly: openOnly(ctx) })) entries.push(entry);
-      const workbook = buildCatalogWorkbook({ entries, classifications: await catalog.classifications() });
+      const workbook = await buildCatalogWorkbook({ entries, classifications: await catalog.classifications() });
       return Buffer.from(await workbook.xlsx.writeBuffer());
     },
 

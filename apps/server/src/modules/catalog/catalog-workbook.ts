@@ -6,7 +6,6 @@
  *
  * Pure mapping over exceljs objects: reading and writing bytes is the caller's.
  */
-import ExcelJS from 'exceljs';
 import type { CellValue, DataValidation, Workbook, Worksheet } from 'exceljs';
 import {
   DATA_GRADES,
@@ -263,6 +262,7 @@ export async function readCatalogWorkbook(bytes: Buffer): Promise<{ workbook: Wo
     return { error: fileError(`${text.zh}（文件不是 .xlsx 格式）`, `${text.en} (it is not an .xlsx file)`) };
   }
   try {
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     // exceljs types its input as its own Buffer (an ArrayBuffer); JSZip reads Node buffers as they are.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -829,7 +829,12 @@ function columnLetter(n: number): string {
  * The template (no entries) or an export of published entries in the same layout, with the
  * resource code and provider added, so that an exported file imports again as drafts.
  */
-export function buildCatalogWorkbook(input: { entries?: readonly ExportEntry[]; classifications: readonly ClassificationRef[] }): Workbook {
+export async function buildCatalogWorkbook(input: {
+  entries?: readonly ExportEntry[];
+  classifications: readonly ClassificationRef[];
+}): Promise<Workbook> {
+  // Loaded on first use: exceljs costs about 28 MB of memory that most processes never need.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '公数 Gongshu';
 

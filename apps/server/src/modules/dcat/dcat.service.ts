@@ -6,39 +6,11 @@
  * Building and serializing take about a second per 500 datasets, so the serializations are kept
  * until the open catalog changes (publication, agency, data load, classification or city name).
  */
-import jsonld from 'jsonld';
 import { sql, type Kysely } from 'kysely';
-import { Writer, type Store } from 'n3';
+import type { Store } from 'n3';
 import type { Database } from '../../db/schema.js';
 import { classNames, IS_OPEN, listOpenResources, nodeIdentity, OPEN_FROM } from '../ckan/open-resources.repository.js';
-import { buildCatalogGraph, type CatalogSource } from './dcat-graph.js';
-import { PREFIXES } from './dcat-vocabularies.js';
-
-/** JSON-LD's document loader: nothing is loaded from anywhere (no network, no SSRF). */
-const noRemoteDocuments = (url: string): never => {
-  throw new Error(`remote JSON-LD documents are not loaded: ${url}`);
-};
-
-export function toTurtle(store: Store): Promise<string> {
-  const writer = new Writer({ prefixes: { ...PREFIXES } });
-  writer.addQuads(store.getQuads(null, null, null, null));
-  return new Promise((resolve, reject) => writer.end((error: Error | null, result: string) => (error ? reject(error) : resolve(result))));
-}
-
-export function toNQuads(store: Store): string {
-  return new Writer({ format: 'N-Quads' }).quadsToString(store.getQuads(null, null, null, null));
-}
-
-export async function toJsonLd(store: Store): Promise<object> {
-  // From the RDF/JS quads themselves: jsonld's N-Quads parser is a hundred times slower.
-  const expanded = await jsonld.fromRDF(store.getQuads(null, null, null, null), {});
-  const options: Parameters<typeof jsonld.compact>[2] & { skipExpansion: boolean } = {
-    documentLoader: noRemoteDocuments,
-    // fromRDF's output is already expanded.
-    skipExpansion: true,
-  };
-  return jsonld.compact(expanded, { ...PREFIXES }, options);
-}
+import type { CatalogSource } from './dcat-graph.js';
 
 /** Changes whenever anything the catalog shows changes. */
 async function fingerprint(db: Kysely<Database>): Promise<string> {
@@ -51,6 +23,11 @@ async function fingerprint(db: Kysely<Database>): Promise<string> {
       (select value from platform_meta where key = 'city_name') as city
     from ${OPEN_FROM} where ${IS_OPEN}`.execute(db);
   return JSON.stringify(row.rows[0] ?? null);
+}
+
+/** The graph builder and serializers, with n3 and jsonld, loaded when the catalog is first asked for. */
+function loadRdf() {
+  return Promise.all([import('./dcat-graph.js'), import('./dcat-serialize.js')]).then(([graph, serialize]) => ({ ...graph, ...serialize }));
 }
 
 export function createDcatService(deps: { db: Kysely<Database>; publicUrl: string }) {
@@ -72,7 +49,7 @@ export function createDcatService(deps: { db: Kysely<Database>; publicUrl: strin
   let kept: { key: string; graph: Promise<Store>; turtle?: Promise<string>; jsonLd?: Promise<string> } | null = null;
   async function current() {
     const key = await fingerprint(db);
-    if (kept?.key !== key) kept = { key, graph: source().then(buildCatalogGraph) };
+    if (kept?.key !== key) kept = { key, graph: Promise.all([source(), loadRdf()]).then(([s, rdf]) => rdf.buildCatalogGraph(s)) };
     return kept;
   }
   /** A failed build is not kept: the next request tries again. */
@@ -86,7 +63,10 @@ export function createDcatService(deps: { db: Kysely<Database>; publicUrl: strin
   return {
     async turtle(): Promise<string> {
       const entry = await current();
-      entry.turtle ??= keep(entry, entry.graph.then(toTurtle));
+      entry.turtle ??= keep(
+        entry,
+        Promise.all([entry.graph, loadRdf()]).then(([graph, rdf]) => rdf.toTurtle(graph)),
+      );
       return entry.turtle;
     },
     /** Serialized JSON-LD text. */
@@ -94,7 +74,7 @@ export function createDcatService(deps: { db: Kysely<Database>; publicUrl: strin
       const entry = await current();
       entry.jsonLd ??= keep(
         entry,
-        entry.graph.then(toJsonLd).then((doc) => JSON.stringify(doc)),
+        Promise.all([entry.graph, loadRdf()]).then(async ([graph, rdf]) => JSON.stringify(await rdf.toJsonLd(graph))),
       );
       return entry.jsonLd;
     },

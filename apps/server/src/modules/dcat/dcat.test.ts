@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, testClock, type Harness } from '../../../test/harness.js';
 import { publishResource } from '../aggregation/aggregation.fixtures.js';
 import { openAttributes, publishOpenCatalog, type OpenCatalog } from '../ckan/open-catalog.fixtures.js';
-import { toNQuads } from './dcat.service.js';
+import { toNQuads } from './dcat-serialize.js';
 import { PREFIXES } from './dcat-vocabularies.js';
 
 const namedNode = (iri: string) => DataFactory.namedNode(iri);
