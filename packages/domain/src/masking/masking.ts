@@ -38,7 +38,22 @@ export function maskPhone(value: string): string {
 
 /** 张* , 欧阳** : the family name (first character; two for common double surnames) stays. */
 /** Double surnames that a name mask keeps whole (the derivatives' SQL mirrors this list). */
-export const DOUBLE_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '宇文', '长孙'];
+export const DOUBLE_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '司徒',
+  '夏侯',
+  '宇文',
+  '长孙',
+];
 export function maskName(value: string): string {
   const chars = [...value.trim()];
   if (chars.length === 0) return value;
