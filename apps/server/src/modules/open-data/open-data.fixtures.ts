@@ -1,7 +1,7 @@
 /**
  * Test helpers of the open channel: open resources published through the real workflow and loaded
- * with institutions, an open grant inserted as rows (H2's service makes them in the product), and a
- * small published derivative table (H5 materializes them in the product).
+ * with institutions, an open grant inserted as rows (the open-grants service makes them in the product), and a
+ * small published derivative table (the derivatives service materializes them in the product).
  */
 import { randomBytes } from 'node:crypto';
 import type { UserActor } from '@gongshu/domain';

@@ -570,7 +570,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
   }
 
   return {
-    /** Drops a cached open grant: H2's grants service calls it on every change of a user's grant of a resource. */
+    /** Drops a cached open grant: the open-grants service calls it on every change of a user's grant of a resource. */
     forgetOpenGrant(userId: string, resourceId: string): void {
       grants.invalidate(`${userId}:${resourceId}`);
     },

@@ -184,7 +184,7 @@ describe('conditional open data (R19.2)', () => {
     const res = await download(conditional.resourceId, 'json', s.headers);
     expect(res.statusCode).toBe(403);
     expect(res.json().details).toMatchObject({ grant: g.number, state: 'suspended' });
-    // H2's grants service calls forgetOpenGrant when it restores a grant: it then works at once.
+    // the open-grants service calls forgetOpenGrant when it restores a grant: it then works at once.
     await h.db.updateTable('open_grants').set({ state: 'active' }).where('id', '=', g.id).execute();
     h.services.openData.forgetOpenGrant(g.userId, conditional.resourceId);
     const again = await download(conditional.resourceId, 'json', s.headers);

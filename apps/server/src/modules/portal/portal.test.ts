@@ -34,7 +34,7 @@ const page = async (id: string) => {
   return res.body;
 };
 
-/** An open-channel delivery as the exit records it (H1 writes these through the journal). */
+/** An open-channel delivery as the exit records it (the open exit writes these through the journal). */
 async function deliver(resourceId: string, kind: 'extract' | 'query', parameters: Record<string, unknown> = {}) {
   await h.db
     .insertInto('deliveries')

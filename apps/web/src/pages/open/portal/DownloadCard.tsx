@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/useT';
 /**
  * The downloads (R19.1): CSV (with BOM, opens in Excel), XLSX and JSON from the open exit.
  * Unconditional data downloads anonymously; conditional data needs the caller's active open grant
- * (R19.2), so the application comes first (H2's ApplyCard beside it).
+ * (R19.2), so the application comes first (the ApplyCard beside it).
  */
 export function DownloadCard({
   resourceId,
