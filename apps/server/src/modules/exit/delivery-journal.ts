@@ -82,8 +82,14 @@ export function createDeliveryJournal(deps: {
     });
   }
 
-  /** Batches being written; on PostgreSQL two at a time (the second is sent while the first runs). */
-  const pipeline = postgres ? 2 : 1;
+  /**
+   * Batches being written at a time: one. A second one sent while the first runs (tried on
+   * PostgreSQL) was formed from the few calls that arrived right after the first was sent, so each
+   * call waited behind two batches, and paid for more, smaller ones: one at a time gave more
+   * lookups/s in 4 of 5 interleaved rounds (mean +8 %) with less CPU per call, the next batch taking
+   * everything that arrived while the current one ran.
+   */
+  const pipeline = 1;
   let inFlight = 0;
   let scheduled = false;
   let resting: Promise<void> | null = null;

@@ -9,10 +9,14 @@
  * - appends each batch in ONE autocommit statement: the chained audit rows and the delivery rows
  *   (two JSON documents read with jsonb_to_recordset), committed (and fsynced) before the
  *   statement returns;
- * - pipelines: the next batch is sent while the previous one runs (the connection executes them in
- *   order). Each statement is guarded: it appends only if the chain head is the one its rows were
- *   chained to, so a batch after a failed one appends nothing, is chained again to the real head
- *   and sent once more;
+ * - chains a batch to the last hash it sent, without waiting for that batch's answer, so batches
+ *   can follow each other on the connection (which executes them in order; the journal sends one
+ *   at a time, delivery-journal.ts, but a retry or an unlock may be queued behind one). Each
+ *   statement is guarded: it appends only if the chain head is the one its rows were chained to, so
+ *   a batch after a failed one appends nothing, is chained again to the real head and sent once
+ *   more. Batches take turns to chain and queue; an extract's batch keeps the turn until its
+ *   transaction ends;
+ * - names the append statement, so it is parsed and planned once per connection;
  * - lets the lock go after HOLD_MS, or when idle, so other writers (sign-ins, workflows, other
  *   processes) wait at most about that long: the unlock is sent behind the batches in flight and
  *   the next batch asks for the lock again, queueing behind the waiting writers. A connection is
