@@ -15,12 +15,24 @@ import {
   type OpenApplicationDetail,
 } from '../../../api/openApplications';
 import { CardTitle } from '../../../components/CardTitle';
+import { DecisionForm } from '../../../components/DecisionForm';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useT } from '../../../i18n/useT';
 import { ApplicationView } from './ApplicationView';
-import { OpenDecisionForm } from './OpenDecisionForm';
+
+/** What the bureau's approval covers: the provider it chooses for a demand outside the catalog. */
+interface FormalApproval {
+  providerAgencyId: string;
+}
+
+/** What the provider's approval covers: the fields, the end of the period and the report cycle (R20.1). */
+interface ProviderApproval {
+  fields: string[];
+  periodTo: string;
+  reportEveryMonths: number;
+}
 
 function FormalReview({ detail }: { readonly detail: OpenApplicationDetail }) {
   const t = useT();
@@ -28,7 +40,7 @@ function FormalReview({ detail }: { readonly detail: OpenApplicationDetail }) {
   const providers = useOpenProviders();
   const needsProvider = detail.route === 'demand' && !detail.resource;
   return (
-    <OpenDecisionForm
+    <DecisionForm<FormalApproval>
       testId="open-formal-review"
       help={t(`open.applications.admin.formalHelp.${detail.route}`)}
       pending={review.isPending}
@@ -64,7 +76,7 @@ function ProviderReview({ detail }: { readonly detail: OpenApplicationDetail }) 
   const t = useT();
   const review = useOpenProviderReview();
   return (
-    <OpenDecisionForm
+    <DecisionForm<ProviderApproval>
       testId="open-provider-review"
       help={t('open.applications.admin.providerHelp')}
       pending={review.isPending}

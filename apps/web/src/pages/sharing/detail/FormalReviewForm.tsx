@@ -1,6 +1,6 @@
 import { useFormalReview, type ShareRequestDetail } from '../../../api/sharing';
+import { DecisionForm } from '../../../components/DecisionForm';
 import { useT } from '../../../i18n/useT';
-import { DecisionForm } from './DecisionForm';
 
 /** The bureau's formal review (R14.1–R14.3, R15.1): approve, or reject with every reason and its legal basis (R16.1). */
 export function FormalReviewForm({ request }: { readonly request: ShareRequestDetail }) {

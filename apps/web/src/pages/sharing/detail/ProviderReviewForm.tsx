@@ -1,18 +1,24 @@
 import { Form, Input } from 'antd';
 import { useProviderReview, type ShareRequestDetail } from '../../../api/sharing';
+import { DecisionForm, type DecisionValues } from '../../../components/DecisionForm';
 import { useT } from '../../../i18n/useT';
 import { FieldChooser } from '../shared/FieldChooser';
-import { DecisionForm, type DecisionValues } from './DecisionForm';
 
 /**
  * The provider's review of a conditional request (R14.2, 2 working days): approve the fields it
  * will grant (of those asked) and the end of the period, or reject with reasons (R16.1).
  */
+/** What the provider's approval covers: the fields it grants and the end of the period. */
+interface ProviderApproval {
+  fields: string[];
+  periodTo: string;
+}
+
 export function ProviderReviewForm({ request }: { readonly request: ShareRequestDetail }) {
   const t = useT();
   const review = useProviderReview();
   return (
-    <DecisionForm
+    <DecisionForm<ProviderApproval>
       testId="provider-review"
       help={t('share.provider.help')}
       initialValues={{ fields: request.fields.map((field) => field.code), periodTo: request.periodTo }}
@@ -20,7 +26,7 @@ export function ProviderReviewForm({ request }: { readonly request: ShareRequest
       error={review.error}
       approveFields={
         <>
-          <Form.Item<DecisionValues>
+          <Form.Item<DecisionValues<ProviderApproval>>
             name="fields"
             label={t('share.provider.fields')}
             rules={[
@@ -33,7 +39,7 @@ export function ProviderReviewForm({ request }: { readonly request: ShareRequest
           >
             <FieldChooser fields={request.fields} testId="provider-fields" />
           </Form.Item>
-          <Form.Item<DecisionValues>
+          <Form.Item<DecisionValues<ProviderApproval>>
             name="periodTo"
             label={t('share.provider.periodTo')}
             extra={t('share.provider.periodToHelp', { from: request.periodFrom, to: request.periodTo })}

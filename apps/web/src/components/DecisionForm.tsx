@@ -1,57 +1,72 @@
 import { App, Button, Form, Input, Radio, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { RejectionReason } from '../../../api/sharing';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ReasonsFields } from '../../../components/ReasonsFields';
-import { useT } from '../../../i18n/useT';
+import { useT } from '../i18n/useT';
+import { ErrorAlert } from './ErrorAlert';
+import { ReasonsFields } from './ReasonsFields';
 
-export interface DecisionValues {
-  decision: 'approve' | 'reject';
-  comment?: string;
-  reasons?: Partial<RejectionReason>[];
-  /** The provider's approval: the fields and the end of the period it grants. */
-  fields?: string[];
-  periodTo?: string;
-}
-
-export interface Decision {
-  readonly approve: boolean;
-  readonly comment?: string;
-  readonly reasons?: RejectionReason[];
-  readonly fields?: string[];
-  readonly periodTo?: string;
-}
-
-export interface DecisionFormProps {
-  readonly testId: string;
-  readonly help: string;
-  readonly initialValues?: Partial<DecisionValues>;
-  /** More fields shown when approving (the provider's fields and period). */
-  readonly approveFields?: ReactNode;
-  readonly pending: boolean;
-  readonly error: unknown;
-  readonly onDecide: (decision: Decision) => Promise<unknown>;
+/** One specific reason of a rejection with its legal basis (R16.1, R19.4). */
+export interface RejectionReason {
+  readonly reason: string;
+  readonly legalBasis: string;
 }
 
 /**
- * A review's decision: approve (with an optional comment, and what the approval covers), or reject
- * with every reason at once, each with its legal basis (R16.1), after a confirmation.
+ * The form's values: the choice, the comment and the reasons, plus what an approval covers
+ * (`Approval`: e.g. the provider's fields and period), which the caller's `approveFields` edit.
  */
-export function DecisionForm({ testId, help, initialValues, approveFields, pending, error, onDecide }: DecisionFormProps) {
+export type DecisionValues<Approval extends object = object> = Partial<Approval> & {
+  decision: 'approve' | 'reject';
+  comment?: string;
+  reasons?: Partial<RejectionReason>[];
+};
+
+/** What the reviewer decided; the approval's values are given only when approving, and only those filled in. */
+export type Decision<Approval extends object = object> = Partial<Approval> & {
+  readonly approve: boolean;
+  readonly comment?: string;
+  readonly reasons?: RejectionReason[];
+};
+
+export interface DecisionFormProps<Approval extends object> {
+  readonly testId: string;
+  readonly help: string;
+  readonly initialValues?: Partial<DecisionValues<Approval>>;
+  /** More fields shown when approving (named after the keys of `Approval`). */
+  readonly approveFields?: ReactNode;
+  readonly pending: boolean;
+  readonly error: unknown;
+  readonly onDecide: (decision: Decision<Approval>) => Promise<unknown>;
+}
+
+/** The approval's values that were filled in (an empty choice of fields is kept: the server refuses it). */
+function filledIn<Approval extends object>(values: DecisionValues<Approval>): Partial<Approval> {
+  const own = new Set(['decision', 'comment', 'reasons']);
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !own.has(key) && Boolean(value))) as Partial<Approval>;
+}
+
+/**
+ * A review's decision, for share requests and open-data applications alike: approve (with an
+ * optional comment, and what the approval covers), or reject with every reason at once, each with
+ * its legal basis (R16.1, R19.4), after a confirmation.
+ */
+export function DecisionForm<Approval extends object = object>({
+  testId,
+  help,
+  initialValues,
+  approveFields,
+  pending,
+  error,
+  onDecide,
+}: DecisionFormProps<Approval>) {
   const t = useT();
   const { message, modal } = App.useApp();
-  const [form] = Form.useForm<DecisionValues>();
-  const decision = Form.useWatch('decision', form) ?? 'approve';
+  const [form] = Form.useForm<DecisionValues<Approval>>();
+  const decision = (Form.useWatch('decision', form) as DecisionValues['decision'] | undefined) ?? 'approve';
 
-  const send = (values: DecisionValues) => {
+  const send = (values: DecisionValues<Approval>) => {
     const comment = values.comment?.trim() || undefined;
     if (values.decision === 'approve') {
-      onDecide({
-        approve: true,
-        ...(comment ? { comment } : {}),
-        ...(values.fields ? { fields: values.fields } : {}),
-        ...(values.periodTo ? { periodTo: values.periodTo } : {}),
-      })
+      onDecide({ ...filledIn(values), approve: true, ...(comment ? { comment } : {}) })
         .then(() => void message.success(t('share.decide.approved')))
         // A refusal shows above the form, from the mutation's state.
         .catch(() => undefined);
@@ -68,14 +83,14 @@ export function DecisionForm({ testId, help, initialValues, approveFields, pendi
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: () =>
-        onDecide({ approve: false, reasons, ...(comment ? { comment } : {}) })
+        onDecide({ approve: false, reasons, ...(comment ? { comment } : {}) } as Decision<Approval>)
           .then(() => void message.success(t('share.decide.rejected')))
           .catch(() => undefined),
     });
   };
 
   return (
-    <Form<DecisionValues>
+    <Form<DecisionValues<Approval>>
       form={form}
       layout="vertical"
       initialValues={{ decision: 'approve', reasons: [{}], ...initialValues }}
@@ -84,7 +99,7 @@ export function DecisionForm({ testId, help, initialValues, approveFields, pendi
     >
       {error ? <ErrorAlert error={error} /> : null}
       <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>
-      <Form.Item<DecisionValues> name="decision" label={t('share.decide.label')}>
+      <Form.Item name="decision" label={t('share.decide.label')}>
         <Radio.Group optionType="button" buttonStyle="solid">
           <Radio.Button value="approve" data-testid={`${testId}-choose-approve`}>
             {t('share.decide.approve')}
@@ -97,7 +112,7 @@ export function DecisionForm({ testId, help, initialValues, approveFields, pendi
       {decision === 'approve' ? (
         <>
           {approveFields}
-          <Form.Item<DecisionValues> name="comment" label={t('share.decide.comment')} rules={[{ max: 2000 }]}>
+          <Form.Item name="comment" label={t('share.decide.comment')} rules={[{ max: 2000 }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount data-testid={`${testId}-comment`} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-approve`}>
