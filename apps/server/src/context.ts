@@ -2,7 +2,8 @@
  * What every service call knows of its caller: who acts, the request it belongs to, and the
  * injected clock (tests travel in time by replacing it).
  */
-import type { Actor } from '@gongshu/domain';
+import type { Actor, UserActor } from '@gongshu/domain';
+import { fail } from '@gongshu/domain';
 
 export type Clock = () => Date;
 
@@ -21,4 +22,10 @@ export interface RequestContext {
 /** The context of work the platform does by itself (seeding, sweeper jobs, CLI). */
 export function systemContext(via: 'cli' | 'system' = 'system'): RequestContext {
   return { actor: { kind: 'anonymous' }, requestId: null, ip: null, via };
+}
+
+/** The signed-in user acting in this context; anyone else (anonymous, system work) is refused AUTH_REQUIRED. */
+export function signedInUser(ctx: RequestContext): UserActor {
+  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
+  return ctx.actor;
 }

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { UserActor } from '@gongshu/domain';
-import { fail } from '@gongshu/domain';
 import type { FastifyRequest } from 'fastify';
+import { signedInUser } from '../context.js';
 
 /** The Fastify instance with TypeBox inference of request and reply types. */
 export type App = FastifyInstance<
@@ -15,7 +15,5 @@ export type App = FastifyInstance<
 
 /** The signed-in actor of a request on a route whose access already required one. */
 export function userOf(request: FastifyRequest): UserActor {
-  const actor = request.ctx.actor;
-  if (actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return actor;
+  return signedInUser(request.ctx);
 }

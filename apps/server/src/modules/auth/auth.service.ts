@@ -6,7 +6,7 @@ import type { ApiKey, Me } from '@gongshu/contracts';
 import { DomainError, fail, permissionsOf, refuse, type Role, type UserActor } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Database, ApiKeyRow, SessionRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { isLocked, loadActorRecord, findUserByUsername, updateUserRow, type ActorRecord } from '../users/users.repository.js';
@@ -193,8 +193,7 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string): Promise<void> {
-      if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-      const actor = ctx.actor;
+      const actor = signedInUser(ctx);
       const record = await loadActorRecord(db, actor.userId);
       if (!record) fail('AUTH_REQUIRED');
       if (!(await verifyPassword(record.user.password_hash, current))) {

@@ -24,7 +24,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -65,11 +65,6 @@ const toProblem = (r: Refusal): Problem => ({
   ...(r.requirement ? { requirement: r.requirement } : {}),
 });
 const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
-}
 
 export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; deadlines: DeadlinesService }) {
   const { db, audit, clock, deadlines } = deps;
@@ -276,7 +271,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
   /** Several new drafts in one transaction: all are saved or none (spreadsheet imports). */
   async function createDrafts(ctx: RequestContext, inputs: readonly DraftInput[]): Promise<CatalogVersion[]> {
-    const actor = actorOf(ctx);
+    const actor = signedInUser(ctx);
     const agencyId = actor.agency?.id ?? fail('FORBIDDEN');
     // R2.2: data involving state secrets is never stored, not even as a draft.
     inputs.forEach((input, i) => {
@@ -332,7 +327,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     },
 
     async resource(ctx: RequestContext, id: string): Promise<CatalogResource> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const resource = await db
         .selectFrom('catalog_resources as r')
         .innerJoin('agencies as a', 'a.id', 'r.provider_agency_id')
@@ -377,12 +372,12 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
     async version(ctx: RequestContext, id: string): Promise<CatalogVersion> {
       const v = await load(db, id);
-      assertCanSee(actorOf(ctx), v);
+      assertCanSee(signedInUser(ctx), v);
       return present(db, v);
     },
 
     async diff(ctx: RequestContext, resourceId: string, from: number, to: number) {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const [a, b] = await Promise.all([findVersionByNumber(db, resourceId, from), findVersionByNumber(db, resourceId, to)]);
       if (!a || !b) fail('NOT_FOUND', { field: !a ? 'from' : 'to' });
       assertCanSee(actor, a);
@@ -391,7 +386,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     },
 
     async mine(ctx: RequestContext): Promise<MyEntry[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const agencyId = actor.agency?.id ?? fail('FORBIDDEN');
       const rows = await db
         .selectFrom('catalog_versions as v')
@@ -448,7 +443,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     },
 
     async check(ctx: RequestContext, metadata: ResourceMetadata, resourceId: string | undefined) {
-      actorOf(ctx);
+      signedInUser(ctx);
       const overlaps = await overlapsFor(db, metadata, resourceId ?? null);
       const problems = validateResourceMetadata(metadata);
       return { problems: problems.map(toProblem), overlaps: overlaps as Overlap[], needsJustification: needsJustification(overlaps) };
@@ -463,7 +458,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     createDrafts,
 
     async updateDraft(ctx: RequestContext, id: string, input: DraftInput): Promise<CatalogVersion> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       if (input.metadata.involvesStateSecret) fail('CATALOG_STATE_SECRET', { field: 'involvesStateSecret' });
       return db.transaction().execute(async (trx) => {
         const v = await load(trx, id, true);
@@ -499,7 +494,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
     /** A change request (R10.3): a new draft version from the published one, with its cause and date. */
     async startChange(ctx: RequestContext, resourceId: string, changeReason: string, lawChangeDate: string): Promise<CatalogVersion> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const resource = await trx.selectFrom('catalog_resources').selectAll().where('id', '=', resourceId).forUpdate().executeTakeFirst();
         if (!resource || !resource.current_version_id) fail('NOT_FOUND', { field: 'id' });
@@ -551,7 +546,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
     },
 
     async discard(ctx: RequestContext, id: string): Promise<void> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       await db.transaction().execute(async (trx) => {
         const v = await load(trx, id, true);
         assertOwnEditable(actor, v);
@@ -562,7 +557,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
     /** Submits drafts for formal review, all or none; each opens its review step on the clock (R10.2, R10.3). */
     async submit(ctx: RequestContext, versionIds: readonly string[]): Promise<CatalogVersion[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const versions: VersionWithResource[] = [];
         const failures: { versionId: string; name: string; problems: Problem[] }[] = [];
@@ -637,7 +632,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
     /** The formal review approves: publish, or pass a downgrade to the administrators (R18.3). */
     async approve(ctx: RequestContext, id: string, comment: string | null): Promise<CatalogVersion> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const v = await load(trx, id, true);
         if (v.state !== 'submitted') fail('CATALOG_STATE_INVALID', { details: { state: v.state } });
@@ -678,7 +673,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
       id: string,
       reasons: { reason: string; legalBasis: string | null }[],
     ): Promise<CatalogVersion> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       if (reasons.length === 0 || reasons.some((r) => blank(r.reason))) fail('CATALOG_RETURN_REASONS_REQUIRED', { field: 'reasons' });
       return db.transaction().execute(async (trx) => {
         const v = await load(trx, id, true);
@@ -704,7 +699,7 @@ export function createCatalogService(deps: { db: Kysely<Database>; audit: AuditS
 
     /** The bureau administrators decide a downgrade (R18.3): publish, or return with the comment. */
     async decideDowngrade(ctx: RequestContext, id: string, approved: boolean, comment: string): Promise<CatalogVersion> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const v = await load(trx, id, true);
         if (v.state !== 'downgrade_review') fail('CATALOG_STATE_INVALID', { details: { state: v.state } });

@@ -44,7 +44,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -98,11 +98,6 @@ export interface PlanInput {
   treatments: Record<string, FieldTreatment>;
   quasiIdentifiers: string[];
   k?: number | undefined;
-}
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
 }
 
 /** All problems at once: the first as the error, every one in details.problems (as the sharing wizard shows them). */
@@ -348,7 +343,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
 
   return {
     async listManaged(ctx: RequestContext, state?: DerivativeState): Promise<DerivativeSummary[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       let q = derivativesQuery(db);
       if (!isBureau(actor)) q = q.where('r.provider_agency_id', '=', actor.agency?.id ?? fail('FORBIDDEN'));
       if (state) q = q.where('d.state', '=', state);
@@ -359,7 +354,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     },
 
     async sources(ctx: RequestContext): Promise<DerivativeSource[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const agencyId = isBureau(actor) ? null : (actor.agency?.id ?? fail('FORBIDDEN'));
       const rows = (await listLoadedSources(db, agencyId)).filter(isEligible);
       return rows.map((s) => ({
@@ -375,12 +370,12 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     },
 
     async get(ctx: RequestContext, id: string): Promise<DerivativeDetail> {
-      return detail(db, actorOf(ctx), id);
+      return detail(db, signedInUser(ctx), id);
     },
 
     /** The first rows as the saved plan would publish them, for the provider's people and the bureau (audited). */
     async sample(ctx: RequestContext, id: string): Promise<DerivativeSample> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await derivativesQuery(trx).where('d.id', '=', id).executeTakeFirst();
         if (!row || !canRead(actor, row.provider_agency_id)) fail('NOT_FOUND', { field: 'id' });
@@ -399,7 +394,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     },
 
     async create(ctx: RequestContext, input: PlanInput & { resourceId: string }): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const source = await findSource(trx, input.resourceId);
         if (!source) fail('NOT_FOUND', { field: 'resourceId' });
@@ -432,7 +427,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
 
     /** A changed plan drops the stored check and consent: both were about the plan as it was. */
     async update(ctx: RequestContext, id: string, input: PlanInput): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const { row, source } = await managed(trx, actor, id);
         checkState(row.state, 'edit');
@@ -462,7 +457,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
 
     /** The k-anonymity check over the transformed quasi-identifiers, counted in SQL; its result is stored. */
     async check(ctx: RequestContext, id: string): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const { row, source } = await managed(trx, actor, id);
         checkState(row.state, 'check');
@@ -513,7 +508,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
       id: string,
       input: { holder: string; document: string; date: string },
     ): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const { row } = await managed(trx, actor, id);
         checkState(row.state, 'consent');
@@ -547,7 +542,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
      * (mayPublishDerivative): the table is built in this transaction, so a failure leaves nothing.
      */
     async publish(ctx: RequestContext, id: string): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const { row, source } = await managed(trx, actor, id);
         const next = checkState(row.state, 'publish');
@@ -615,7 +610,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
 
     /** Withdraws from the portal and drops the published table: what was opened can no longer be served. */
     async withdraw(ctx: RequestContext, id: string, reason: string): Promise<DerivativeDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await lockDerivative(trx, id);
         if (!row) fail('NOT_FOUND', { field: 'id' });

@@ -26,7 +26,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -72,11 +72,6 @@ export interface DemandInput {
   description: string;
   purpose: string;
   providerAgencyId?: string | undefined;
-}
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
 }
 
 /** All problems at once: the first as the error, every one in details.problems. */
@@ -252,7 +247,7 @@ export function createOpenApplicationsService(deps: {
   ): Promise<ShareState> {
     const next = nextOpenState(row.route, row.state as ShareState, event);
     if (!next.ok) throw new DomainError(next.refusal);
-    const actor = actorOf(ctx);
+    const actor = signedInUser(ctx);
     const now = clock();
     // A withdrawn application's step is cancelled, not met (it would count as done on time).
     const active = event.type === 'withdraw' ? (await deadlines.activeFor(trx, OPEN_APPLICATION_SUBJECT, [row.id])).get(row.id) : undefined;
@@ -323,7 +318,7 @@ export function createOpenApplicationsService(deps: {
       scope: 'mine' | 'review' | 'provider' | 'all',
       filter: { route?: OpenRoute | undefined; state?: string | undefined; resourceId?: string | undefined } = {},
     ): Promise<OpenApplication[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       let q = applicationsQuery(db);
       if (scope === 'mine') {
         q = q.where('o.applicant_user_id', '=', actor.userId);
@@ -341,11 +336,11 @@ export function createOpenApplicationsService(deps: {
       return present(db, await q.orderBy('o.created_at', 'desc').limit(500).execute());
     },
 
-    get: (ctx: RequestContext, id: string) => detail(db, actorOf(ctx), id),
+    get: (ctx: RequestContext, id: string) => detail(db, signedInUser(ctx), id),
 
     /** Applies for a conditional open resource (R19.2). */
     async apply(ctx: RequestContext, input: ApplicationInput): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'open.participate'));
       return db.transaction().execute(async (trx) => {
         const resource = await loadResource(trx, input.resourceId);
@@ -429,7 +424,7 @@ export function createOpenApplicationsService(deps: {
 
     /** Asks for data not yet open (R19.3): a resource with open type none, or data described in free text. */
     async demand(ctx: RequestContext, input: DemandInput): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'open.participate'));
       return db.transaction().execute(async (trx) => {
         let title = input.title?.trim() ?? '';
@@ -509,7 +504,7 @@ export function createOpenApplicationsService(deps: {
       id: string,
       input: { approve: boolean; comment?: string | undefined; reasons?: ReasonList | undefined; providerAgencyId?: string | undefined },
     ): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'open.review'));
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
@@ -565,7 +560,7 @@ export function createOpenApplicationsService(deps: {
         reportEveryMonths?: number | undefined;
       },
     ): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isProvider(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
@@ -629,7 +624,7 @@ export function createOpenApplicationsService(deps: {
       id: string,
       input: { willOpen: boolean; expectedBy?: string | undefined; text: string },
     ): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isProvider(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
@@ -657,7 +652,7 @@ export function createOpenApplicationsService(deps: {
 
     /** The applicant withdraws an application still under review. */
     async withdraw(ctx: RequestContext, id: string, comment?: string): Promise<OpenApplicationDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (row.applicant_user_id !== actor.userId) fail('FORBIDDEN');

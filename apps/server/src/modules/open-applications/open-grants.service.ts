@@ -20,7 +20,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import { systemContext, type Clock, type RequestContext } from '../../context.js';
+import { signedInUser, systemContext, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -36,11 +36,6 @@ export const USAGE_REPORT_DEFAULTS = { everyMonths: 6, noticeDays: 10, graceDays
 
 /** Midnight at the start of a day in Asia/Shanghai. */
 const shanghaiMidnight = (isoDate: string): Date => new Date(`${isoDate}T00:00:00+08:00`);
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
-}
 
 export interface NewOpenGrant {
   applicationId: string;
@@ -250,7 +245,7 @@ export function createOpenGrantsService(deps: {
     },
 
     async list(ctx: RequestContext, scope: 'mine' | 'provider' | 'all', resourceId?: string): Promise<OpenGrant[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       let q = openGrantsQuery(db);
       if (scope === 'mine') {
         q = q.where('g.user_id', '=', actor.userId);
@@ -277,7 +272,7 @@ export function createOpenGrantsService(deps: {
 
     /** The bureau suspends (misuse), restores or revokes (final) a grant, with the reason. */
     async changeState(ctx: RequestContext, id: string, action: 'suspend' | 'restore' | 'revoke', reason: string): Promise<OpenGrant> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const decision = authorize(actor, 'open.review');
       if (!decision.ok) throw new DomainError(decision.refusal);
       const { result, grant } = await db.transaction().execute(async (trx) => {
@@ -319,7 +314,7 @@ export function createOpenGrantsService(deps: {
 
     /** The holder reports their use (R20.1); a grant suspended for an overdue report is restored when none is left overdue. */
     async submitReport(ctx: RequestContext, grantId: string, reportId: string, input: ReportInput): Promise<OpenGrant> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const decision = authorize(actor, 'open.participate');
       if (!decision.ok) throw new DomainError(decision.refusal);
       const { result, restored, grant } = await db.transaction().execute(async (trx) => {

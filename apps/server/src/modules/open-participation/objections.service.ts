@@ -9,7 +9,7 @@
 import type { routes } from '@gongshu/contracts';
 import { authorize, DomainError, fail, maskName, refuse, shanghaiDateOf, type UserActor } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -53,11 +53,6 @@ const ACTION_NAMES: Record<ObjectionAction, { zh: string; en: string }> = {
   no_change: { zh: '无需更改', en: 'no change needed' },
   removed: { zh: '已删除相关数据', en: 'data removed' },
 };
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
-}
 
 /** A masked name for citizens and agency people; an organization's own name. */
 function raiserLabel(row: Pick<ObjectionRow, 'raiser_name' | 'raiser_kind'>): string {
@@ -161,7 +156,7 @@ export function createObjectionsService(deps: { db: Kysely<Database>; audit: Aud
 
     /** Raises an objection on an open resource; the provider's step opens on the clock and its steward is told. */
     async raise(ctx: RequestContext, input: RaiseInput): Promise<Objection> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const description = input.description.trim();
       return db.transaction().execute(async (trx) => {
         const resource = await findOpenResource(trx, { id: input.resourceId });
@@ -227,14 +222,14 @@ export function createObjectionsService(deps: { db: Kysely<Database>; audit: Aud
 
     /** The objections I raised, newest first. */
     async mine(ctx: RequestContext): Promise<Objection[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const rows = await objectionsQuery(db).where('o.user_id', '=', actor.userId).orderBy('o.created_at', 'desc').limit(500).execute();
       return present(db, actor, rows);
     },
 
     /** The provider's queue (the bureau: every agency): open first, the earliest due first. */
     async queue(ctx: RequestContext, state?: 'open' | 'answered'): Promise<Objection[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       let q = objectionsQuery(db);
       if (!authorize(actor, 'open.review').ok) q = q.where('o.provider_agency_id', '=', actor.agency?.id ?? fail('FORBIDDEN'));
       if (state) q = q.where('o.state', '=', state);
@@ -244,7 +239,7 @@ export function createObjectionsService(deps: { db: Kysely<Database>; audit: Aud
 
     /** The provider's steward answers; the step is met (late when past due), the raiser is told. */
     async answer(ctx: RequestContext, id: string, input: { answer: string; action: ObjectionAction }): Promise<Objection> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const text = input.answer.trim();
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('open_objections').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

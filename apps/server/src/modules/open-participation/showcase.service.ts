@@ -5,9 +5,9 @@
  * the submitter withdraws their own. Every move is audited and the other side is notified.
  */
 import type { routes } from '@gongshu/contracts';
-import { authorize, fail, refuse, type Refusal, type UserActor } from '@gongshu/domain';
+import { authorize, fail, refuse, type Refusal } from '@gongshu/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database, ShowcaseItemsTable } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -34,11 +34,6 @@ export interface SubmitInput {
 const PAGE = 20;
 const SUBJECT = 'showcase_item';
 const KINDS: readonly ShowcaseKind[] = ['application', 'research', 'article', 'scenario'];
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
-}
 
 function httpUrl(value: string): boolean {
   try {
@@ -126,7 +121,7 @@ export function createShowcaseService(deps: { db: Kysely<Database>; audit: Audit
     },
 
     async submit(ctx: RequestContext, input: SubmitInput): Promise<ShowcaseItem> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const problems: Refusal[] = [];
       const title = input.title.trim();
       const summary = input.summary.trim();
@@ -215,7 +210,7 @@ export function createShowcaseService(deps: { db: Kysely<Database>; audit: Audit
     },
 
     async mine(ctx: RequestContext): Promise<ShowcaseItem[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const rows = await db
         .selectFrom('showcase_items')
         .selectAll()
@@ -228,7 +223,7 @@ export function createShowcaseService(deps: { db: Kysely<Database>; audit: Audit
 
     /** The bureau's queue: pending by default, oldest first; other states newest first. */
     async queue(ctx: RequestContext, state: ShowcaseState = 'pending'): Promise<ShowcaseItem[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const rows = await db
         .selectFrom('showcase_items')
         .selectAll()
@@ -241,7 +236,7 @@ export function createShowcaseService(deps: { db: Kysely<Database>; audit: Audit
 
     /** Approve (pending → approved) or reject with a reason (pending or approved → rejected). */
     async moderate(ctx: RequestContext, id: string, input: { approve: boolean; reason?: string | undefined }): Promise<ShowcaseItem> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       if (!authorize(actor, 'open.review').ok) fail('FORBIDDEN');
       const reason = input.reason?.trim() ?? '';
       return db.transaction().execute(async (trx) => {
@@ -294,7 +289,7 @@ export function createShowcaseService(deps: { db: Kysely<Database>; audit: Audit
     },
 
     async withdraw(ctx: RequestContext, id: string): Promise<ShowcaseItem> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('showcase_items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
         if (!row || row.user_id !== actor.userId) fail('NOT_FOUND', { field: 'id' });

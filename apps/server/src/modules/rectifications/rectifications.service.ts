@@ -7,7 +7,7 @@
 import type { Rectification } from '@gongshu/contracts';
 import { authorize, DomainError, fail } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -101,7 +101,7 @@ export function createRectificationsService(deps: {
 
   /** The orders the actor may read: all for the bureau, the sector's for its supervisor (R6.1), else the own agency's. */
   function visibleTo(ctx: RequestContext) {
-    const actor = ctx.actor.kind === 'user' ? ctx.actor : fail('AUTH_REQUIRED');
+    const actor = signedInUser(ctx);
     const q = rowsQuery(db);
     if (authorize(actor, 'rectification.supervise').ok) return q;
     const sector = actor.roles.includes('sector_supervisor') ? actor.agency?.sectorAuthorityOf : null;
@@ -123,7 +123,7 @@ export function createRectificationsService(deps: {
     },
 
     async issue(ctx: RequestContext, input: IssueInput): Promise<Rectification> {
-      const actor = ctx.actor.kind === 'user' ? ctx.actor : fail('AUTH_REQUIRED');
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const agency = await trx
           .selectFrom('agencies')

@@ -17,7 +17,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database, ShareGrantRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -37,11 +37,6 @@ export const shanghaiMidnight = (isoDate: string): Date => new Date(`${isoDate}T
 
 export function isBureauSide(actor: UserActor): boolean {
   return actor.roles.some((r) => r === 'bureau_admin' || r === 'bureau_reviewer' || r === 'security_supervisor');
-}
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
 }
 
 export interface NewGrant {
@@ -96,7 +91,7 @@ export function createGrantsService(deps: {
   }
 
   async function getVisible(ctx: RequestContext, id: string): Promise<Grant> {
-    const actor = actorOf(ctx);
+    const actor = signedInUser(ctx);
     const decision = authorize(actor, 'share.read');
     if (!decision.ok) throw new DomainError(decision.refusal);
     const grant = await load(db, id);
@@ -181,7 +176,7 @@ export function createGrantsService(deps: {
     },
 
     async list(ctx: RequestContext, scope: 'consumer' | 'provider' | 'all', resourceId?: string): Promise<Grant[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const decision = authorize(actor, 'share.read');
       if (!decision.ok) throw new DomainError(decision.refusal);
       let q = grantsQuery(db);
@@ -199,7 +194,7 @@ export function createGrantsService(deps: {
 
     /** The consumer's steward chooses which of its systems may call (R29.1). */
     async setKeys(ctx: RequestContext, id: string, apiKeyIds: readonly string[]): Promise<Grant> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const result = await db.transaction().execute(async (trx) => {
         const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!grant) fail('NOT_FOUND', { field: 'id' });
@@ -222,7 +217,7 @@ export function createGrantsService(deps: {
 
     /** Suspend on misuse (bureau or provider), reinstate, or revoke for good (bureau). */
     async changeState(ctx: RequestContext, id: string, action: 'suspend' | 'reinstate' | 'revoke', reason: string): Promise<Grant> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const result = await db.transaction().execute(async (trx) => {
         const grant = await trx.selectFrom('share_grants').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
         if (!grant) fail('NOT_FOUND', { field: 'id' });
@@ -285,7 +280,7 @@ export function createGrantsService(deps: {
 
     /** Provider → loads → resource → grants → consumers → deliveries. */
     async lineage(ctx: RequestContext, resourceId: string): Promise<Lineage> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       const decision = authorize(actor, 'share.read');
       if (!decision.ok) throw new DomainError(decision.refusal);
       const resource = await db

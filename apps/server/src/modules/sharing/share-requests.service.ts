@@ -26,7 +26,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import type { Kysely } from 'kysely';
-import type { Clock, RequestContext } from '../../context.js';
+import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database, ShareRequestRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -70,11 +70,6 @@ export interface FileInput {
 }
 
 type ReasonList = { reason: string; legalBasis: string }[];
-
-function actorOf(ctx: RequestContext): UserActor {
-  if (ctx.actor.kind !== 'user') fail('AUTH_REQUIRED');
-  return ctx.actor;
-}
 
 /** All problems at once: the first as the error, every one in details.problems. */
 function refuseAll(problems: Refusal[]): never {
@@ -222,7 +217,7 @@ export function createShareRequestsService(deps: {
   ): Promise<ShareState> {
     const next = nextShareState(row.route as ShareRoute, row.state as ShareState, event);
     if (!next.ok) throw new DomainError(next.refusal);
-    const actor = actorOf(ctx);
+    const actor = signedInUser(ctx);
     const now = clock();
     await deadlines.completeActive(trx, ctx, SHARE_SUBJECT, row.id);
     await trx
@@ -308,7 +303,7 @@ export function createShareRequestsService(deps: {
       state?: string,
       resourceId?: string,
     ): Promise<ShareRequest[]> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.read'));
       let q = requestsQuery(db);
       if (scope === 'review' || scope === 'all') {
@@ -332,11 +327,11 @@ export function createShareRequestsService(deps: {
       return present(db, await q.orderBy('s.created_at', 'desc').limit(500).execute());
     },
 
-    get: (ctx: RequestContext, id: string) => detail(db, actorOf(ctx), id),
+    get: (ctx: RequestContext, id: string) => detail(db, signedInUser(ctx), id),
 
     /** Files a request (R17.1); the route follows the entry's share type and the requester's level (R14–R15). */
     async file(ctx: RequestContext, input: FileInput): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const filedByBureau = input.onBehalfOf !== undefined;
         const requesterId = input.onBehalfOf ?? actor.agency?.id ?? fail('FORBIDDEN');
@@ -456,7 +451,7 @@ export function createShareRequestsService(deps: {
       comment?: string,
       reasons?: ReasonList,
     ): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
@@ -507,7 +502,7 @@ export function createShareRequestsService(deps: {
         reasons?: ReasonList | undefined;
       },
     ): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isProviderSteward(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
@@ -548,7 +543,7 @@ export function createShareRequestsService(deps: {
 
     /** The provider's answer to a demand (R14.3). */
     async answer(ctx: RequestContext, id: string, willShare: boolean, text: string): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isProviderSteward(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
@@ -573,7 +568,7 @@ export function createShareRequestsService(deps: {
 
     /** The upper-level node's reference or result (R15.1). */
     async upperResult(ctx: RequestContext, id: string, result: 'pending' | 'granted' | 'refused', reference?: string, note?: string) {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
@@ -626,7 +621,7 @@ export function createShareRequestsService(deps: {
     },
 
     async withdraw(ctx: RequestContext, id: string, comment?: string): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isRequesterSide(trx, actor, row))) fail('FORBIDDEN');
@@ -637,7 +632,7 @@ export function createShareRequestsService(deps: {
 
     /** R16.2: the bureau finds a rejection's reasons insufficient and consults the parties. */
     async openConsultation(ctx: RequestContext, id: string, reason: string, participantAgencyIds: readonly string[]) {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
@@ -676,7 +671,7 @@ export function createShareRequestsService(deps: {
     },
 
     async addConsultationEntry(ctx: RequestContext, id: string, text: string): Promise<ShareRequestDetail> {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (row.state !== 'consultation') fail('SHARE_TRANSITION_INVALID', { details: { state: row.state } });
@@ -706,7 +701,7 @@ export function createShareRequestsService(deps: {
 
     /** The outcome decides the request: a grant, or the rejection stands (R16.2). */
     async decideConsultation(ctx: RequestContext, id: string, grant: boolean, note: string, fields?: string[]) {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
@@ -749,7 +744,7 @@ export function createShareRequestsService(deps: {
 
     /** The valid API keys of the caller's agency (its systems). */
     async agencyKeys(ctx: RequestContext) {
-      const actor = actorOf(ctx);
+      const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.read'));
       const agencyId = actor.agency?.id ?? fail('FORBIDDEN');
       const rows = await agencyKeysQuery(db, agencyId, clock()).orderBy('k.name').execute();
