@@ -329,6 +329,29 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     return { row, source };
   }
 
+  /**
+   * The stored plan, validated again against the source's fields as they are now, with the source
+   * table locked and its current batch: check and publish both work on the data as it stands.
+   */
+  async function planOnCurrentData(
+    trx: Executor,
+    row: { transforms: unknown; quasi_identifiers: string[]; k: number },
+    source: SourceRow & { tableName: string },
+  ) {
+    const plan = planned(row, source.metadata.fields);
+    const problems = validatePlan(
+      {
+        treatments: Object.fromEntries(plan.map((p) => [p.field.code, p.treatment])),
+        quasiIdentifiers: row.quasi_identifiers,
+        k: row.k,
+      },
+      source.metadata.fields,
+    );
+    if (problems.length > 0) refuseAll(problems);
+    await lockSourceTable(trx, source.tableName);
+    return { plan, batch: await currentBatch(trx, source.id) };
+  }
+
   function eligibleOrFail(source: SourceRow | null): asserts source is SourceRow & { tableName: string } {
     if (!isEligible(source)) fail('DEIDENTIFY_SOURCE_NOT_ELIGIBLE', { field: 'resourceId' });
   }
@@ -462,22 +485,12 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const { row, source } = await managed(trx, actor, id);
         checkState(row.state, 'check');
         eligibleOrFail(source);
-        const problems = validatePlan(
-          {
-            treatments: Object.fromEntries(planned(row, source.metadata.fields).map((p) => [p.field.code, p.treatment])),
-            quasiIdentifiers: row.quasi_identifiers,
-            k: row.k,
-          },
-          source.metadata.fields,
-        );
-        if (problems.length > 0) refuseAll(problems);
-        await lockSourceTable(trx, source.tableName);
-        const batch = await currentBatch(trx, source.id);
+        const { plan, batch } = await planOnCurrentData(trx, row, source);
         const quasi = new Set(row.quasi_identifiers);
         const histogram = await classSizeHistogram(
           trx,
           source.tableName,
-          planned(row, source.metadata.fields).filter((p) => quasi.has(p.field.code)),
+          plan.filter((p) => quasi.has(p.field.code)),
         );
         const result = kAnonymityOfHistogram(histogram, row.k);
         const stored: StoredCheck = {
@@ -547,18 +560,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const { row, source } = await managed(trx, actor, id);
         const next = checkState(row.state, 'publish');
         eligibleOrFail(source);
-        const plan = planned(row, source.metadata.fields);
-        const problems = validatePlan(
-          {
-            treatments: Object.fromEntries(plan.map((p) => [p.field.code, p.treatment])),
-            quasiIdentifiers: row.quasi_identifiers,
-            k: row.k,
-          },
-          source.metadata.fields,
-        );
-        if (problems.length > 0) refuseAll(problems);
-        await lockSourceTable(trx, source.tableName);
-        const batch = await currentBatch(trx, source.id);
+        const { plan, batch } = await planOnCurrentData(trx, row, source);
         const check = storedCheck(row);
         const consent = storedConsent(row);
         const current = { lastBatchId: batch?.last_batch_id ?? null, tableVersion: batch?.version_number ?? null };
