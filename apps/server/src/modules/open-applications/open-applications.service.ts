@@ -25,10 +25,10 @@ import {
   type ShareState,
   type UserActor,
 } from '@gongshu/domain';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, OpenApplicationsTable } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { insertNotifications } from '../notifications/notifications.repository.js';
@@ -286,6 +286,45 @@ export function createOpenApplicationsService(deps: {
     return next.value;
   }
 
+  /**
+   * Files an application or a demand: numbered, in formal review, with its 'filed' event, its audit
+   * entry and the bureau's first step on the clock; returns the applicant's view of it.
+   */
+  async function file(
+    trx: Executor,
+    ctx: RequestContext,
+    values: Omit<Insertable<OpenApplicationsTable>, 'number' | 'state' | 'applicant_user_id' | 'created_at' | 'updated_at'>,
+    audited: (row: Selectable<OpenApplicationsTable>) => { action: string; details: Record<string, unknown> },
+  ): Promise<OpenApplicationDetail> {
+    const actor = signedInUser(ctx);
+    const now = clock();
+    const row = await trx
+      .insertInto('open_applications')
+      .values({
+        ...values,
+        number: await nextOpenNumber(trx, 'KF', shanghaiDateOf(now).slice(0, 4)),
+        state: 'formal_review',
+        applicant_user_id: actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await insertApplicationEvent(trx, {
+      applicationId: row.id,
+      at: now,
+      actorUserId: actor.userId,
+      actorLabel: actor.username,
+      action: 'filed',
+      fromState: null,
+      toState: 'formal_review',
+      note: null,
+    });
+    await audit.record(trx, ctx, { ...audited(row), subjectType: OPEN_APPLICATION_SUBJECT, subjectId: row.id });
+    await openStep(trx, ctx, row, 0);
+    return detail(trx, actor, row.id);
+  }
+
   async function locked(trx: Executor, actor: UserActor, id: string) {
     const row = await lockApplication(trx, id);
     if (!row || !(await canView(trx, actor, row))) fail('NOT_FOUND', { field: 'id' });
@@ -378,14 +417,11 @@ export function createOpenApplicationsService(deps: {
             field: 'resourceId',
             message: { zh: `已有审核中的申请 ${pending.number}`, en: `Application ${pending.number} is still under review` },
           });
-        const now = clock();
-        const row = await trx
-          .insertInto('open_applications')
-          .values({
-            number: await nextOpenNumber(trx, 'KF', shanghaiDateOf(now).slice(0, 4)),
+        return file(
+          trx,
+          ctx,
+          {
             route: 'conditional',
-            state: 'formal_review',
-            applicant_user_id: actor.userId,
             resource_id: resource.id,
             provider_agency_id: resource.provider_agency_id,
             title: resource.metadata.name,
@@ -396,29 +432,12 @@ export function createOpenApplicationsService(deps: {
             period_from: input.periodFrom,
             period_to: input.periodTo,
             commitments: JSON.stringify(input.commitments),
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await insertApplicationEvent(trx, {
-          applicationId: row.id,
-          at: now,
-          actorUserId: actor.userId,
-          actorLabel: actor.username,
-          action: 'filed',
-          fromState: null,
-          toState: 'formal_review',
-          note: null,
-        });
-        await audit.record(trx, ctx, {
-          action: 'open.application.file',
-          subjectType: OPEN_APPLICATION_SUBJECT,
-          subjectId: row.id,
-          details: { number: row.number, route: 'conditional', resource: resource.id, fields },
-        });
-        await openStep(trx, ctx, row, 0);
-        return detail(trx, actor, row.id);
+          },
+          (row) => ({
+            action: 'open.application.file',
+            details: { number: row.number, route: 'conditional', resource: resource.id, fields },
+          }),
+        );
       });
     },
 
@@ -454,14 +473,11 @@ export function createOpenApplicationsService(deps: {
         if (blank(input.description)) incomplete('description', '请说明所需数据的内容', 'Describe the data you need');
         if (blank(input.purpose)) incomplete('purpose', '请说明数据用途', 'State what you will use the data for');
         if (problems.length > 0) refuseAll(problems);
-        const now = clock();
-        const row = await trx
-          .insertInto('open_applications')
-          .values({
-            number: await nextOpenNumber(trx, 'KF', shanghaiDateOf(now).slice(0, 4)),
+        return file(
+          trx,
+          ctx,
+          {
             route: 'demand',
-            state: 'formal_review',
-            applicant_user_id: actor.userId,
             resource_id: resourceId,
             provider_agency_id: providerId,
             title: title.slice(0, 200),
@@ -472,29 +488,12 @@ export function createOpenApplicationsService(deps: {
             period_from: null,
             period_to: null,
             commitments: JSON.stringify({}),
-            created_at: now,
-            updated_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await insertApplicationEvent(trx, {
-          applicationId: row.id,
-          at: now,
-          actorUserId: actor.userId,
-          actorLabel: actor.username,
-          action: 'filed',
-          fromState: null,
-          toState: 'formal_review',
-          note: null,
-        });
-        await audit.record(trx, ctx, {
-          action: 'open.demand.file',
-          subjectType: OPEN_APPLICATION_SUBJECT,
-          subjectId: row.id,
-          details: { number: row.number, route: 'demand', resource: resourceId, provider: providerId },
-        });
-        await openStep(trx, ctx, row, 0);
-        return detail(trx, actor, row.id);
+          },
+          (row) => ({
+            action: 'open.demand.file',
+            details: { number: row.number, route: 'demand', resource: resourceId, provider: providerId },
+          }),
+        );
       });
     },
 
