@@ -10,8 +10,8 @@
  *   (two JSON documents read with jsonb_to_recordset), committed (and fsynced) before the
  *   statement returns;
  * - chains a batch to the last hash it sent, without waiting for that batch's answer, so batches
- *   can follow each other on the connection (which executes them in order; the journal sends one
- *   at a time, delivery-journal.ts, but a retry or an unlock may be queued behind one). Each
+ *   can follow each other on the connection (which executes them in order; the journal has two
+ *   in flight, delivery-journal.ts, and a retry or an unlock may be queued behind them). Each
  *   statement is guarded: it appends only if the chain head is the one its rows were chained to, so
  *   a batch after a failed one appends nothing, is chained again to the real head and sent once
  *   more. Batches take turns to chain and queue; an extract's batch keeps the turn until its
