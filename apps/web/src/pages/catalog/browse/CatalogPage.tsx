@@ -3,18 +3,17 @@
  * open in some way). Search in Chinese or English, narrow by facets with counts, sort, page, and
  * download the catalog as xlsx, csv or json (R10.1, R10.2).
  */
-import { Card, Col, Flex, Input, Pagination, Row, Segmented, Typography } from 'antd';
+import { Card, Col, Input, Row, Segmented } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCatalogSearch } from '../../../api/catalog';
 import { useAuth } from '../../../auth/useAuth';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { PageLoading } from '../../../components/PageLoading';
 import { useT } from '../../../i18n/useT';
 import { ExportButtons } from './ExportButtons';
 import { FacetPanel } from './FacetPanel';
 import { HitList } from './HitList';
+import { SearchResults } from './SearchResults';
 import { FACETS, facetValue, PAGE_SIZE, queryOf, withParams, type Facet } from './searchParams';
 
 export function CatalogPage() {
@@ -92,40 +91,21 @@ export function CatalogPage() {
               />
             }
           >
-            {search.isError ? (
-              <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-            ) : !data ? (
-              <PageLoading />
-            ) : (
-              <>
-                <Typography.Paragraph type="secondary" aria-live="polite" data-testid="results-total">
-                  {query.q
-                    ? t('catalog.results.totalFor', { total: data.total, q: query.q })
-                    : t('catalog.results.total', { total: data.total })}
-                </Typography.Paragraph>
-                <div style={{ opacity: search.isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={search.isFetching}>
-                  <HitList
-                    hits={data.hits}
-                    emptyText={query.q ? t('catalog.results.noneFor', { q: query.q }) : t('catalog.results.none')}
-                  />
-                </div>
-                {data.total > PAGE_SIZE ? (
-                  <Flex justify="center" style={{ marginTop: 16 }}>
-                    <Pagination
-                      current={data.page}
-                      pageSize={PAGE_SIZE}
-                      total={Math.min(data.total, PAGE_SIZE * 1000)}
-                      showSizeChanger={false}
-                      onChange={(page) => {
-                        update({ page: page > 1 ? String(page) : null });
-                        window.scrollTo({ top: 0 });
-                      }}
-                      data-testid="catalog-pagination"
-                    />
-                  </Flex>
-                ) : null}
-              </>
-            )}
+            <SearchResults
+              search={search}
+              pageSize={PAGE_SIZE}
+              totalText={(total) =>
+                query.q ? t('catalog.results.totalFor', { total, q: query.q }) : t('catalog.results.total', { total })
+              }
+              totalTestId="results-total"
+              paginationTestId="catalog-pagination"
+              onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+            >
+              <HitList
+                hits={data?.hits ?? []}
+                emptyText={query.q ? t('catalog.results.noneFor', { q: query.q }) : t('catalog.results.none')}
+              />
+            </SearchResults>
           </Card>
         </Col>
       </Row>

@@ -3,16 +3,15 @@
  * (provider, open type, class, sector, update frequency, format), sort by relevance, date or
  * downloads, paging; the state lives in the address.
  */
-import { Card, Col, Flex, Input, Pagination, Row, Segmented, Typography } from 'antd';
+import { Card, Col, Flex, Input, Row, Segmented } from 'antd';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOpenSearch } from '../../../api/openPortal';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
-import { PageLoading } from '../../../components/PageLoading';
 import { useT } from '../../../i18n/useT';
 import { PublicLayout } from '../../../layout/PublicLayout';
+import { SearchResults } from '../../catalog/browse/SearchResults';
 import { OpenFacetPanel } from './OpenFacetPanel';
 import { OpenHitList } from './OpenHitList';
 import { OPEN_FACETS, OPEN_PAGE_SIZE, openQueryOf, withOpenParams, type OpenFacet } from './openSearchParams';
@@ -88,45 +87,26 @@ export function OpenSearchPage() {
                 />
               }
             >
-              {search.isError ? (
-                <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
-              ) : !data ? (
-                <PageLoading />
-              ) : (
-                <>
-                  <Typography.Paragraph type="secondary" aria-live="polite" data-testid="open-results-total">
-                    {query.q
-                      ? t('open.portal.results.totalFor', { total: data.total, q: query.q })
-                      : t('open.portal.results.total', { total: data.total })}
-                  </Typography.Paragraph>
-                  <div style={{ opacity: search.isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }} aria-busy={search.isFetching}>
-                    <OpenHitList
-                      hits={data.hits}
-                      emptyText={query.q ? t('open.portal.results.noneFor', { q: query.q }) : t('open.portal.results.none')}
-                    />
-                    {data.total === 0 ? (
-                      // Data not yet open can be asked for (R19.3).
-                      <Flex justify="center" style={{ marginTop: 12 }}>
-                        <LinkButton to="/open/demands/new">{t('open.portal.results.demand')}</LinkButton>
-                      </Flex>
-                    ) : null}
-                  </div>
-                  {data.total > OPEN_PAGE_SIZE ? (
-                    <Flex justify="center" style={{ marginTop: 16 }}>
-                      <Pagination
-                        current={data.page}
-                        pageSize={OPEN_PAGE_SIZE}
-                        total={Math.min(data.total, OPEN_PAGE_SIZE * 1000)}
-                        showSizeChanger={false}
-                        onChange={(page) => {
-                          update({ page: page > 1 ? String(page) : null });
-                          window.scrollTo({ top: 0 });
-                        }}
-                      />
-                    </Flex>
-                  ) : null}
-                </>
-              )}
+              <SearchResults
+                search={search}
+                pageSize={OPEN_PAGE_SIZE}
+                totalText={(total) =>
+                  query.q ? t('open.portal.results.totalFor', { total, q: query.q }) : t('open.portal.results.total', { total })
+                }
+                totalTestId="open-results-total"
+                onPage={(page) => update({ page: page > 1 ? String(page) : null })}
+              >
+                <OpenHitList
+                  hits={data?.hits ?? []}
+                  emptyText={query.q ? t('open.portal.results.noneFor', { q: query.q }) : t('open.portal.results.none')}
+                />
+                {data?.total === 0 ? (
+                  // Data not yet open can be asked for (R19.3).
+                  <Flex justify="center" style={{ marginTop: 12 }}>
+                    <LinkButton to="/open/demands/new">{t('open.portal.results.demand')}</LinkButton>
+                  </Flex>
+                ) : null}
+              </SearchResults>
             </Card>
           </Col>
         </Row>
