@@ -325,6 +325,27 @@ export function createOpenApplicationsService(deps: {
     return detail(trx, actor, row.id);
   }
 
+  /**
+   * Rejects in the bureau's formal review or the provider's review: every reason with its legal
+   * basis (R19.4) kept on the application, the applicant told how many.
+   */
+  async function reject(
+    trx: Executor,
+    ctx: RequestContext,
+    row: Parameters<typeof transition>[2] & { applicant_user_id: string },
+    by: 'bureau' | 'provider',
+    input: { comment?: string | undefined; reasons?: ReasonList | undefined },
+    title: { zh: string; en: string },
+  ): Promise<void> {
+    const list = reasonsOrFail(input.reasons);
+    const rejection: Rejection = { by, byLabel: signedInUser(ctx).username, reasons: list, at: clock().toISOString() };
+    await transition(trx, ctx, row, { type: by === 'bureau' ? 'formal_reject' : 'provider_reject' }, { rejection }, input.comment ?? null);
+    await notifyApplicant(trx, row, title, {
+      zh: `理由 ${list.length} 条及其依据，详见申请。`,
+      en: `${list.length} reason(s) with their legal basis: see the application.`,
+    });
+  }
+
   async function locked(trx: Executor, actor: UserActor, id: string) {
     const row = await lockApplication(trx, id);
     if (!row || !(await canView(trx, actor, row))) fail('NOT_FOUND', { field: 'id' });
@@ -508,18 +529,10 @@ export function createOpenApplicationsService(deps: {
       return db.transaction().execute(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!input.approve) {
-          const list = reasonsOrFail(input.reasons);
-          const rejection: Rejection = { by: 'bureau', byLabel: actor.username, reasons: list, at: clock().toISOString() };
-          await transition(trx, ctx, row, { type: 'formal_reject' }, { rejection }, input.comment ?? null);
-          await notifyApplicant(
-            trx,
-            row,
-            { zh: `申请 ${row.number} 未通过形式审核`, en: `Application ${row.number} was rejected in formal review` },
-            {
-              zh: `理由 ${list.length} 条及其依据，详见申请。`,
-              en: `${list.length} reason(s) with their legal basis: see the application.`,
-            },
-          );
+          await reject(trx, ctx, row, 'bureau', input, {
+            zh: `申请 ${row.number} 未通过形式审核`,
+            en: `Application ${row.number} was rejected in formal review`,
+          });
           return detail(trx, actor, id);
         }
         let providerId = row.provider_agency_id;
@@ -564,18 +577,10 @@ export function createOpenApplicationsService(deps: {
         const row = await locked(trx, actor, id);
         if (!(await isProvider(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
         if (!input.approve) {
-          const list = reasonsOrFail(input.reasons);
-          const rejection: Rejection = { by: 'provider', byLabel: actor.username, reasons: list, at: clock().toISOString() };
-          await transition(trx, ctx, row, { type: 'provider_reject' }, { rejection }, input.comment ?? null);
-          await notifyApplicant(
-            trx,
-            row,
-            { zh: `申请 ${row.number} 未获数据提供单位同意`, en: `Application ${row.number} was rejected by the provider` },
-            {
-              zh: `理由 ${list.length} 条及其依据，详见申请。`,
-              en: `${list.length} reason(s) with their legal basis: see the application.`,
-            },
-          );
+          await reject(trx, ctx, row, 'provider', input, {
+            zh: `申请 ${row.number} 未获数据提供单位同意`,
+            en: `Application ${row.number} was rejected by the provider`,
+          });
           return detail(trx, actor, id);
         }
         const fields = input.fields ?? row.fields;
