@@ -316,6 +316,19 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     };
   }
 
+  /** Records the derivative's change in the audit trail and returns the derivative as the actor now sees it. */
+  async function audited(
+    trx: Executor,
+    ctx: RequestContext,
+    actor: UserActor,
+    id: string,
+    action: string,
+    details: Record<string, unknown>,
+  ): Promise<DerivativeDetail> {
+    await audit.record(trx, ctx, { action, subjectType: DERIVATIVE_SUBJECT, subjectId: id, details });
+    return detail(trx, actor, id);
+  }
+
   /** Locks the derivative and checks the actor is the provider's steward. */
   async function managed(trx: Executor, actor: UserActor, id: string) {
     const row = await lockDerivative(trx, id);
@@ -438,13 +451,12 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.create',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: row.id,
-          details: { resourceId: source.id, name: input.name, quasiIdentifiers: plan.quasiIdentifiers, k: plan.k },
+        return audited(trx, ctx, actor, row.id, 'open.derivative.create', {
+          resourceId: source.id,
+          name: input.name,
+          quasiIdentifiers: plan.quasiIdentifiers,
+          k: plan.k,
         });
-        return detail(trx, actor, row.id);
       });
     },
 
@@ -468,13 +480,11 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
           })
           .where('id', '=', id)
           .execute();
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.update',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: id,
-          details: { name: input.name, quasiIdentifiers: plan.quasiIdentifiers, k: plan.k },
+        return audited(trx, ctx, actor, id, 'open.derivative.update', {
+          name: input.name,
+          quasiIdentifiers: plan.quasiIdentifiers,
+          k: plan.k,
         });
-        return detail(trx, actor, id);
       });
     },
 
@@ -506,13 +516,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
           .set({ check_result: JSON.stringify(stored), checked_at: clock() })
           .where('id', '=', id)
           .execute();
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.check',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: id,
-          details: { ...result, batchId: stored.batchId },
-        });
-        return detail(trx, actor, id);
+        return audited(trx, ctx, actor, id, 'open.derivative.check', { ...result, batchId: stored.batchId });
       });
     },
 
@@ -540,13 +544,11 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
           .set({ consent: JSON.stringify(consent) })
           .where('id', '=', id)
           .execute();
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.consent',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: id,
-          details: { holder: consent.holder, document: consent.document, date: consent.date },
+        return audited(trx, ctx, actor, id, 'open.derivative.consent', {
+          holder: consent.holder,
+          document: consent.document,
+          date: consent.date,
         });
-        return detail(trx, actor, id);
       });
     },
 
@@ -600,13 +602,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
           },
           now,
         );
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.publish',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: id,
-          details: { basis, table, rows, batchId: current.lastBatchId, k: row.k },
-        });
-        return detail(trx, actor, id);
+        return audited(trx, ctx, actor, id, 'open.derivative.publish', { basis, table, rows, batchId: current.lastBatchId, k: row.k });
       });
     },
 
@@ -623,13 +619,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const next = checkState(row.state, 'withdraw');
         if (row.table_name) await dropMaterialized(trx, row.table_name);
         await trx.updateTable('open_derivatives').set({ state: next, table_name: null }).where('id', '=', id).execute();
-        await audit.record(trx, ctx, {
-          action: 'open.derivative.withdraw',
-          subjectType: DERIVATIVE_SUBJECT,
-          subjectId: id,
-          details: { reason, table: row.table_name, rows: row.rows },
-        });
-        return detail(trx, actor, id);
+        return audited(trx, ctx, actor, id, 'open.derivative.withdraw', { reason, table: row.table_name, rows: row.rows });
       });
     },
 
