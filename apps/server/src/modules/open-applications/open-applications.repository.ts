@@ -1,6 +1,6 @@
 /** Reads and writes of open-data applications, their history, open grants and usage reports (R19.2–R20.1). */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { nextYearNumber } from '../../db/numbers.js';
 
 export function applicationsQuery(db: Executor) {
   return db
@@ -21,9 +21,7 @@ export async function lockApplication(db: Executor, id: string) {
 
 /** KF2026000123 (applications) and KG2026000123 (grants): the year and a sequence that never repeats. */
 export async function nextOpenNumber(db: Executor, prefix: 'KF' | 'KG', year: string): Promise<string> {
-  const sequence = prefix === 'KF' ? 'open_application_number_seq' : 'open_grant_number_seq';
-  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass) as n`.execute(db);
-  return `${prefix}${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+  return nextYearNumber(db, prefix === 'KF' ? 'open_application_number_seq' : 'open_grant_number_seq', prefix, year);
 }
 
 export async function insertApplicationEvent(

@@ -6,14 +6,14 @@
 import type { ResourceMetadata } from '@gongshu/domain';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { nextYearNumber } from '../../db/numbers.js';
 import { listOpenResources, openResourcesByIds } from '../ckan/open-resources.repository.js';
 
 export const OBJECTION_SUBJECT = 'open_objection';
 export const OBJECTION_STEP = 'open.objection.answer';
 
 export async function nextObjectionNumber(db: Executor, year: string): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('open_objection_number_seq'::regclass) as n`.execute(db);
-  return `YY${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+  return nextYearNumber(db, 'open_objection_number_seq', 'YY', year);
 }
 
 /** Objections with what their views need; the raiser's name and kind only for masking. */

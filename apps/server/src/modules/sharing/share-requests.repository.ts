@@ -1,7 +1,7 @@
 /** Reads and writes of share requests, their history and consultations (R14–R17). */
-import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { nextYearNumber } from '../../db/numbers.js';
 import type { ShareRequestsTable } from '../../db/schema.js';
 
 export function requestsQuery(db: Executor) {
@@ -31,9 +31,7 @@ export async function lockRequest(db: Executor, id: string) {
 
 /** GX2026000123: the year and a sequence shared by all years (numbers never repeat). */
 export async function nextNumber(db: Executor, prefix: 'GX' | 'SQ', year: string): Promise<string> {
-  const sequence = prefix === 'GX' ? 'share_request_number_seq' : 'share_grant_number_seq';
-  const { rows } = await sql<{ n: number }>`select nextval(${sequence}::regclass) as n`.execute(db);
-  return `${prefix}${year}${String(rows[0]?.n ?? 0).padStart(6, '0')}`;
+  return nextYearNumber(db, prefix === 'GX' ? 'share_request_number_seq' : 'share_grant_number_seq', prefix, year);
 }
 
 export async function insertRequest(db: Executor, row: Insertable<ShareRequestsTable>) {
