@@ -93,3 +93,20 @@ export function maskName(name: string): string {
   if (chars.length === 0) return '—';
   return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, Math.min(chars.length - 1, 4)))}`;
 }
+
+/**
+ * Usage reports not yet submitted on grants not revoked, for the periodic sweeps (R20.1): oldest
+ * due first, 200 at a time, rows another process holds skipped (SKIP LOCKED).
+ */
+export function unsubmittedReportsQuery(db: Executor) {
+  return db
+    .selectFrom('open_usage_reports as p')
+    .innerJoin('open_grants as g', 'g.id', 'p.grant_id')
+    .select(['p.id', 'p.due_on', 'g.id as grant_id', 'g.number', 'g.user_id'])
+    .where('p.submitted_at', 'is', null)
+    .where('g.state', '!=', 'revoked')
+    .orderBy('p.due_on')
+    .limit(200)
+    .forUpdate('p')
+    .skipLocked();
+}

@@ -26,7 +26,13 @@ import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { agencyRecipients, insertNotifications, type NewNotification } from '../notifications/notifications.repository.js';
 import { loadAgencyFacts } from '../users/users.repository.js';
-import { nextOpenNumber, openGrantsQuery, reportsOf, type OpenGrantRowJoined } from './open-applications.repository.js';
+import {
+  nextOpenNumber,
+  openGrantsQuery,
+  reportsOf,
+  unsubmittedReportsQuery,
+  type OpenGrantRowJoined,
+} from './open-applications.repository.js';
 
 export const OPEN_GRANT_SUBJECT = 'open_grant';
 const DAY_MS = 86_400_000;
@@ -396,19 +402,7 @@ export function createOpenGrantsService(deps: {
       const graceLimit = shanghaiDateOf(new Date(now.getTime() - defaults.graceDays * DAY_MS));
       const ctx = systemContext();
       const reminded = await db.transaction().execute(async (trx) => {
-        const due = await trx
-          .selectFrom('open_usage_reports as p')
-          .innerJoin('open_grants as g', 'g.id', 'p.grant_id')
-          .select(['p.id', 'p.due_on', 'g.id as grant_id', 'g.number', 'g.user_id'])
-          .where('p.submitted_at', 'is', null)
-          .where('p.reminded_at', 'is', null)
-          .where('p.due_on', '<=', noticeFrom)
-          .where('g.state', '!=', 'revoked')
-          .orderBy('p.due_on')
-          .limit(200)
-          .forUpdate('p')
-          .skipLocked()
-          .execute();
+        const due = await unsubmittedReportsQuery(trx).where('p.reminded_at', 'is', null).where('p.due_on', '<=', noticeFrom).execute();
         for (const r of due) {
           await trx.updateTable('open_usage_reports').set({ reminded_at: now }).where('id', '=', r.id).execute();
           const late = r.due_on < today;
@@ -443,18 +437,10 @@ export function createOpenGrantsService(deps: {
       });
       // Overdue the day after the due date: marked once, the holder and the provider told.
       const overdue = await db.transaction().execute(async (trx) => {
-        const late = await trx
-          .selectFrom('open_usage_reports as p')
-          .innerJoin('open_grants as g', 'g.id', 'p.grant_id')
-          .select(['p.id', 'p.due_on', 'g.id as grant_id', 'g.number', 'g.user_id', 'g.provider_agency_id'])
-          .where('p.submitted_at', 'is', null)
+        const late = await unsubmittedReportsQuery(trx)
+          .select('g.provider_agency_id')
           .where('p.overdue_at', 'is', null)
           .where('p.due_on', '<', today)
-          .where('g.state', '!=', 'revoked')
-          .orderBy('p.due_on')
-          .limit(200)
-          .forUpdate('p')
-          .skipLocked()
           .execute();
         for (const r of late) {
           await trx.updateTable('open_usage_reports').set({ overdue_at: now }).where('id', '=', r.id).execute();
