@@ -3,8 +3,8 @@
  * open in some way). Search in Chinese or English, narrow by facets with counts, sort, page, and
  * download the catalog as xlsx, csv or json (R10.1, R10.2).
  */
-import { Card, Col, Input, Row, Segmented } from 'antd';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Card, Col, Row, Segmented } from 'antd';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCatalogSearch } from '../../../api/catalog';
 import { useAuth } from '../../../auth/useAuth';
@@ -13,6 +13,7 @@ import { useT } from '../../../i18n/useT';
 import { ExportButtons } from './ExportButtons';
 import { FacetPanel } from './FacetPanel';
 import { HitList } from './HitList';
+import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { FACETS, facetValue, PAGE_SIZE, queryOf, withParams, type Facet } from './searchParams';
 
@@ -22,12 +23,7 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryOf(params), [params]);
   const search = useCatalogSearch(query);
-  const [text, setText] = useState(query.q ?? '');
-  const searchId = useId();
   const publicOnly = me?.user.roles.every((role) => role === 'public_user') ?? false;
-
-  // The box follows the address (back button, a facet link), not the other way round.
-  useEffect(() => setText(query.q ?? ''), [query.q]);
 
   const update = (changes: Readonly<Record<string, string | null>>) => setParams(withParams(params, changes));
   const data = search.data;
@@ -39,29 +35,14 @@ export function CatalogPage() {
         description={t(publicOnly ? 'catalog.introPublic' : 'catalog.intro')}
         extra={<ExportButtons />}
       />
-      <Card style={{ marginBottom: 16 }}>
-        <form
-          role="search"
-          // Input.Search searches on Enter and on its button; the form only gives the landmark.
-          onSubmit={(event) => event.preventDefault()}
-        >
-          <label htmlFor={searchId} className="gs-search-label">
-            {t('catalog.search.label')}
-          </label>
-          <Input.Search
-            id={searchId}
-            size="large"
-            value={text}
-            maxLength={200}
-            allowClear
-            placeholder={t('catalog.search.placeholder')}
-            enterButton={t('catalog.search.button')}
-            onChange={(event) => setText(event.target.value)}
-            onSearch={(value) => update({ q: value.trim() || null })}
-            data-testid="catalog-search"
-          />
-        </form>
-      </Card>
+      <SearchBox
+        q={query.q}
+        onSearch={(q) => update({ q })}
+        label={t('catalog.search.label')}
+        placeholder={t('catalog.search.placeholder')}
+        button={t('catalog.search.button')}
+        testId="catalog-search"
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={7} xxl={6}>
           <FacetPanel

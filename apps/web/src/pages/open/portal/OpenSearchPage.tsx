@@ -3,14 +3,15 @@
  * (provider, open type, class, sector, update frequency, format), sort by relevance, date or
  * downloads, paging; the state lives in the address.
  */
-import { Card, Col, Flex, Input, Row, Segmented } from 'antd';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Card, Col, Flex, Row, Segmented } from 'antd';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOpenSearch } from '../../../api/openPortal';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { PublicLayout } from '../../../layout/PublicLayout';
+import { SearchBox } from '../../catalog/browse/SearchBox';
 import { SearchResults } from '../../catalog/browse/SearchResults';
 import { OpenFacetPanel } from './OpenFacetPanel';
 import { OpenHitList } from './OpenHitList';
@@ -21,11 +22,6 @@ export function OpenSearchPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => openQueryOf(params), [params]);
   const search = useOpenSearch(query);
-  const [text, setText] = useState(query.q ?? '');
-  const searchId = useId();
-
-  // The box follows the address (back button, a link), not the other way round.
-  useEffect(() => setText(query.q ?? ''), [query.q]);
 
   const update = (changes: Readonly<Record<string, string | null>>) => setParams(withOpenParams(params, changes));
   const data = search.data;
@@ -38,25 +34,14 @@ export function OpenSearchPage() {
           crumbs={[{ label: t('nav.home'), to: '/' }]}
           description={t('open.portal.searchPage.intro')}
         />
-        <Card style={{ marginBottom: 16 }}>
-          <form role="search" onSubmit={(event) => event.preventDefault()}>
-            <label htmlFor={searchId} className="gs-search-label">
-              {t('open.portal.search.label')}
-            </label>
-            <Input.Search
-              id={searchId}
-              size="large"
-              value={text}
-              maxLength={200}
-              allowClear
-              placeholder={t('open.portal.search.placeholder')}
-              enterButton={t('open.portal.search.button')}
-              onChange={(event) => setText(event.target.value)}
-              onSearch={(value) => update({ q: value.trim() || null })}
-              data-testid="open-search-input"
-            />
-          </form>
-        </Card>
+        <SearchBox
+          q={query.q}
+          onSearch={(q) => update({ q })}
+          label={t('open.portal.search.label')}
+          placeholder={t('open.portal.search.placeholder')}
+          button={t('open.portal.search.button')}
+          testId="open-search-input"
+        />
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={7} xxl={6}>
             <OpenFacetPanel
