@@ -8,6 +8,7 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { useApplyForOpenData, useApplyState, type OpenApplyInput } from '../../../api/openApplications';
 import { loginPathFor } from '../../../auth/homePath';
 import { useAuth } from '../../../auth/useAuth';
+import { CommitmentChecks } from '../../../components/CommitmentChecks';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LinkButton } from '../../../components/LinkButton';
 import { PageHeader } from '../../../components/PageHeader';
@@ -168,26 +169,13 @@ export function ApplyPage() {
                     </Form.Item>
                   </Col>
                 </Row>
-                <fieldset className="gs-fieldset" data-testid="apply-commitments">
-                  <legend className="gs-subheading">{t('open.applications.apply.commitments')}</legend>
-                  {COMMITMENTS.map((commitment) => (
-                    <Form.Item<ApplyValues>
-                      key={commitment}
-                      name={['commitments', commitment]}
-                      valuePropName="checked"
-                      style={{ marginBottom: 8 }}
-                      rules={[
-                        {
-                          validator: async (_, value: boolean | undefined) => {
-                            if (value !== true) throw new Error(t('open.applications.apply.commitRequired'));
-                          },
-                        },
-                      ]}
-                    >
-                      <Checkbox data-testid={`apply-commit-${commitment}`}>{t(`open.applications.commitment.${commitment}`)}</Checkbox>
-                    </Form.Item>
-                  ))}
-                </fieldset>
+                <CommitmentChecks
+                  commitments={COMMITMENTS}
+                  legend={t('open.applications.apply.commitments')}
+                  label={(commitment) => t(`open.applications.commitment.${commitment}`)}
+                  requiredMessage={t('open.applications.apply.commitRequired')}
+                  testIdPrefix="apply"
+                />
                 <Button
                   type="primary"
                   htmlType="submit"

@@ -1,7 +1,8 @@
 import { COMMITMENTS } from '@gongshu/domain';
-import { Checkbox, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { AgencyKey } from '../../../api/sharing';
+import { CommitmentChecks } from '../../../components/CommitmentChecks';
 import { useI18n } from '../../../i18n/useT';
 import { chinaDate } from '../../shared/labels';
 import { periodProblem, type WizardValues } from './wizardForm';
@@ -84,27 +85,14 @@ export function UseStep({ keys, keysLoading }: UseStepProps) {
           data-testid="wizard-keys"
         />
       </Form.Item>
-      <fieldset className="gs-fieldset" data-testid="wizard-commitments">
-        <legend className="gs-subheading">{t('share.commit.heading')}</legend>
-        <Typography.Paragraph type="secondary">{t('share.commit.intro')}</Typography.Paragraph>
-        {COMMITMENTS.map((commitment) => (
-          <Form.Item<WizardValues>
-            key={commitment}
-            name={['commitments', commitment]}
-            valuePropName="checked"
-            style={{ marginBottom: 8 }}
-            rules={[
-              {
-                validator: async (_, value: boolean | undefined) => {
-                  if (value !== true) throw new Error(t('share.commit.required'));
-                },
-              },
-            ]}
-          >
-            <Checkbox data-testid={`wizard-commit-${commitment}`}>{t(`share.commit.${commitment}`)}</Checkbox>
-          </Form.Item>
-        ))}
-      </fieldset>
+      <CommitmentChecks
+        commitments={COMMITMENTS}
+        legend={t('share.commit.heading')}
+        intro={<Typography.Paragraph type="secondary">{t('share.commit.intro')}</Typography.Paragraph>}
+        label={(commitment) => t(`share.commit.${commitment}`)}
+        requiredMessage={t('share.commit.required')}
+        testIdPrefix="wizard"
+      />
     </>
   );
 }
