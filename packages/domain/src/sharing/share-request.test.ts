@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approvedScope,
   COMMITMENTS,
   nextShareState,
   ROUTE_STEPS,
@@ -93,5 +94,28 @@ describe('rejections and the life of a request (R16.1, R16.2)', () => {
     expect(path('upper_level', [{ type: 'formal_approve' }, { type: 'upper_result', granted: false }])).toBe('closed');
     expect(path('conditional', [{ type: 'provider_approve' }])).toBe('SHARE_TRANSITION_INVALID');
     expect(path('unconditional', [{ type: 'formal_approve' }, { type: 'withdraw' }])).toBe('SHARE_TRANSITION_INVALID');
+  });
+});
+
+describe("the provider's approval (R14.2, R19.2)", () => {
+  const asked = { fields: ['a', 'b', 'c'], periodFrom: '2026-03-01', periodTo: '2026-12-31' };
+  it('grants all that was asked by default, or fewer fields and a shorter period', () => {
+    expect(approvedScope(asked, {})).toEqual({ ok: true, value: { fields: ['a', 'b', 'c'], periodTo: '2026-12-31' } });
+    expect(approvedScope(asked, { fields: ['b'], periodTo: '2026-06-30' })).toEqual({
+      ok: true,
+      value: { fields: ['b'], periodTo: '2026-06-30' },
+    });
+    expect(approvedScope({ ...asked, periodTo: null }, {})).toEqual({
+      ok: true,
+      value: { fields: ['a', 'b', 'c'], periodTo: '2026-03-01' },
+    });
+  });
+  it('refuses no fields, fields not asked for and a period outside the one asked for', () => {
+    const code = (r: ReturnType<typeof approvedScope>) => (r.ok ? null : r.refusal.code);
+    expect(code(approvedScope(asked, { fields: [] }))).toBe('SHARE_FIELDS_INVALID');
+    expect(approvedScope(asked, { fields: ['a', 'z'] })).toMatchObject({ ok: false, refusal: { details: { unknown: ['z'] } } });
+    expect(code(approvedScope(asked, { periodTo: '2027-01-01' }))).toBe('SHARE_PERIOD_INVALID');
+    expect(code(approvedScope(asked, { periodTo: '2026-02-28' }))).toBe('SHARE_PERIOD_INVALID');
+    expect(code(approvedScope({ ...asked, periodTo: null }, { periodTo: '2030-01-01' }))).toBe(null);
   });
 });

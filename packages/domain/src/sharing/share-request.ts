@@ -81,6 +81,31 @@ export function validateRejection(reasons: readonly { readonly reason: string; r
   return null;
 }
 
+/**
+ * What a provider approves of a request or an open-data application (R14.2, R19.2): some or all
+ * of the fields asked for, at least one, and a period ending within the one asked for (by
+ * default all that was asked; an application without an end runs to its start at the least).
+ */
+export function approvedScope(
+  asked: { readonly fields: readonly string[]; readonly periodFrom: string; readonly periodTo: string | null },
+  approved: { readonly fields?: readonly string[] | undefined; readonly periodTo?: string | undefined },
+): Result<{ readonly fields: readonly string[]; readonly periodTo: string }> {
+  const fields = approved.fields ?? asked.fields;
+  const unknown = fields.filter((f) => !asked.fields.includes(f));
+  if (fields.length === 0 || unknown.length > 0)
+    return { ok: false, refusal: refuse('SHARE_FIELDS_INVALID', { field: 'fields', details: { unknown } }) };
+  const periodTo = approved.periodTo ?? asked.periodTo ?? asked.periodFrom;
+  if ((asked.periodTo !== null && periodTo > asked.periodTo) || periodTo < asked.periodFrom)
+    return {
+      ok: false,
+      refusal: refuse('SHARE_PERIOD_INVALID', {
+        field: 'periodTo',
+        message: { zh: '批准的期限须在申请期限之内', en: 'The approved period lies within the period asked for' },
+      }),
+    };
+  return { ok: true, value: { fields, periodTo } };
+}
+
 export type ShareState =
   | 'formal_review'
   | 'provider_review'

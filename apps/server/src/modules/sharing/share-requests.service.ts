@@ -16,6 +16,7 @@ import {
   ROUTE_STEPS,
   routeOf,
   shanghaiDateOf,
+  approvedScope,
   validateRejection,
   validateShareRequest,
   type Refusal,
@@ -519,15 +520,9 @@ export function createShareRequestsService(deps: {
           );
           return detail(trx, actor, id);
         }
-        const fields = input.fields ?? row.fields;
-        const unknown = fields.filter((f) => !row.fields.includes(f));
-        if (fields.length === 0 || unknown.length > 0) fail('SHARE_FIELDS_INVALID', { field: 'fields', details: { unknown } });
-        const periodTo = input.periodTo ?? row.period_to;
-        if (periodTo > row.period_to || periodTo < row.period_from)
-          fail('SHARE_PERIOD_INVALID', {
-            field: 'periodTo',
-            message: { zh: '批准的期限须在申请期限之内', en: 'The approved period lies within the period asked for' },
-          });
+        const scope = approvedScope({ fields: row.fields, periodFrom: row.period_from, periodTo: row.period_to }, input);
+        if (!scope.ok) throw new DomainError(scope.refusal);
+        const { fields, periodTo } = scope.value;
         await transition(
           trx,
           ctx,
