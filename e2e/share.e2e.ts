@@ -244,6 +244,8 @@ async function consumerRegistersKey(page: Page, baseUrl: string): Promise<void> 
   await page.getByTestId('grant-keys-select').click();
   await page.locator('.ant-select-item-option').filter({ hasText: KEY_NAME }).click();
   await page.keyboard.press('Escape');
+  // The dropdown's list has no name of its own: wait until it is closed, as a person would.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   await page.getByTestId('grant-keys-save').click();
   await page.locator('.ant-message').filter({ hasText: '已保存调用系统' }).waitFor({ state: 'visible' });
   await page.getByTestId('grant-keys').filter({ hasText: KEY_NAME }).waitFor({ state: 'visible' });
