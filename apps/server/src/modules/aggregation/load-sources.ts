@@ -4,9 +4,8 @@
  * resource's fields and then each data row with its row number; nothing holds the whole file.
  */
 import { pipeline, Transform, type Readable } from 'node:stream';
-import Papa from 'papaparse';
+import type { Parser } from 'papaparse';
 import type ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { FieldSpec } from '@gongshu/domain';
 
 export type LoadFormat = 'csv' | 'xlsx' | 'jsonl';
@@ -93,8 +92,11 @@ function strictUtf8(): Transform {
   });
 }
 
-function decoderFor(encoding: LoadEncoding): Transform {
-  return encoding === 'gb18030' ? (iconv.decodeStream('gb18030') as unknown as Transform) : strictUtf8();
+async function decoderFor(encoding: LoadEncoding): Promise<Transform> {
+  if (encoding !== 'gb18030') return strictUtf8();
+  // Loaded on first use, like Papa Parse below: a server that never loads a file does not carry them.
+  const { default: iconv } = await import('iconv-lite');
+  return iconv.decodeStream('gb18030') as unknown as Transform;
 }
 
 const normaliseHeader = (h: string) =>
@@ -196,11 +198,12 @@ function recordGuard(): Transform {
 
 /** Rows of a CSV stream parsed by Papa Parse in chunks, pausing the parser while a chunk is used. */
 async function* csvRecords(text: Readable): AsyncGenerator<string[][]> {
+  const { default: Papa } = await import('papaparse');
   let buffer: string[][] = [];
   let done = false;
   let failure: unknown = null;
   let wake: (() => void) | null = null;
-  let parser: Papa.Parser | null = null;
+  let parser: Parser | null = null;
   // A function, so the type checker does not narrow `parser` to null across the callbacks.
   const resumeParser = () => parser?.resume();
   const signal = () => {
@@ -252,7 +255,7 @@ async function* csvRecords(text: Readable): AsyncGenerator<string[][]> {
 async function csvSource(input: Readable, fields: readonly FieldSpec[], encoding: LoadEncoding): Promise<RowSource> {
   const guard = recordGuard();
   // pipeline (not pipe) carries a decoding or size error on to the last stream, whose reader sees it.
-  pipeline(input, decoderFor(encoding), guard, () => undefined);
+  pipeline(input, await decoderFor(encoding), guard, () => undefined);
   const records = csvRecords(guard);
   let first = await records.next();
   while (!first.done && first.value.length === 0) first = await records.next();
@@ -408,7 +411,7 @@ async function jsonlSource(input: Readable, fields: readonly FieldSpec[], encodi
   const lines = lineSplitter();
   // A stream of lines (not readline, whose iterator loses lines emitted before it is first read
   // and buffers without limit): backpressure holds the file while the loader is busy.
-  pipeline(input, decoderFor(encoding), lines, () => undefined);
+  pipeline(input, await decoderFor(encoding), lines, () => undefined);
   const byKey = new Map<string, number>();
   fields.forEach((f, i) => {
     byKey.set(normaliseHeader(f.code), i);

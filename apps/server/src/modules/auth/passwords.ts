@@ -1,16 +1,19 @@
 /** Passwords: argon2id hashes only (product standard), and the password policy. */
-import { hash, verify } from '@node-rs/argon2';
 import { DomainError, refuse } from '@gongshu/domain';
+
+/** The native argon2 module, loaded at the first sign-in or password change (about 11 MB of memory). */
+const argon2 = () => import('@node-rs/argon2');
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. @node-rs/argon2 defaults to argon2id. */
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return argon2().then(({ hash }) => hash(password, OPTIONS));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
+    const { verify } = await argon2();
     return await verify(passwordHash, password);
   } catch {
     return false;
