@@ -113,3 +113,13 @@ export async function readBlocks(
   );
   return result.rows;
 }
+
+/** Blocks of a data table per extract batch (about 5,000 rows of a typical resource). */
+export const EXTRACT_BLOCKS = 64;
+
+/** A `fields` parameter (comma-separated, or repeated) as field codes; null when none is named. */
+export function parseFields(fields: string | readonly string[] | undefined | null): string[] | null {
+  if (fields === undefined || fields === null) return null;
+  const list = (typeof fields === 'string' ? fields.split(',') : [...fields]).map((f) => f.trim()).filter(Boolean);
+  return list.length > 0 ? list : null;
+}

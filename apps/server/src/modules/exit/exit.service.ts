@@ -18,19 +18,17 @@ import type { AuditService } from '../audit/audit.service.js';
 import { deliveryId } from './delivery-id.js';
 import { createDeliveryJournal, type DeliveryJournal } from './delivery-journal.js';
 import { buildExitGrant, presenterFor, type ExitGrant } from './exit-grant.js';
-import { readBlocks, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
+import { EXTRACT_BLOCKS, parseFields, readBlocks, runPage, tableExtent, whereOf, type ExitFilter } from './exit-queries.js';
 import { finishDelivery, loadGrant, type NewDelivery } from './exit.repository.js';
 import { CONTENT_TYPES, extractStream, type ExtractFormat } from './extract-writers.js';
 import { invisibleMark, provenanceToken } from './fingerprint.js';
 import { createLookupBatcher, lookupPlan } from './lookup-batcher.js';
-import { keyedHasher, resolveMaskKey } from './mask-key.js';
+import { lazyKeyedHasher } from './mask-key.js';
 
 export type DeliveryKind = 'lookup' | 'query' | 'extract';
 
 /** The column of an extract that carries the visible fingerprint. */
 export const PROVENANCE_COLUMN = '_gongshu_provenance';
-/** Blocks of the data table per extract batch (about 5,000 rows of a typical resource). */
-const EXTRACT_BLOCKS = 64;
 /** People who may try the exit in the browser for their agency (systems call with API keys). */
 const SESSION_ROLES = new Set(['steward', 'agency_staff']);
 
@@ -66,24 +64,9 @@ function callerOf(ctx: RequestContext): { caller: ExitCaller; refusal: Refusal |
   return { caller: person, refusal: actor.roles.some((r) => SESSION_ROLES.has(r)) ? null : refuse('FORBIDDEN') };
 }
 
-function parseFields(fields: string | string[] | undefined | null): string[] | null {
-  if (fields === undefined || fields === null) return null;
-  const list = (Array.isArray(fields) ? fields : fields.split(',')).map((f) => f.trim()).filter(Boolean);
-  return list.length > 0 ? list : null;
-}
-
 export function createExitService(deps: ExitDeps) {
   const { db, audit, clock } = deps;
-  let hasher: Promise<(value: string) => string> | null = null;
-  const hash = (): Promise<(value: string) => string> => {
-    hasher ??= resolveMaskKey(db, deps.config.maskKey)
-      .then(keyedHasher)
-      .catch((error: unknown) => {
-        hasher = null;
-        throw error;
-      });
-    return hasher;
-  };
+  const hash = lazyKeyedHasher(db, deps.config.maskKey);
   const grants = createTtlCache<ExitGrant | null>(
     deps.config.accessCacheSeconds * 1000,
     async (id) => {

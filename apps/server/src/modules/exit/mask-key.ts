@@ -27,3 +27,20 @@ export async function resolveMaskKey(db: Executor, configured: string | null): P
 export function keyedHasher(key: string): (value: string) => string {
   return (value) => createHmac('sha256', key).update(value).digest('hex');
 }
+
+/**
+ * The keyed hasher, resolved on first use and kept (a failed resolution is not kept: the next call
+ * tries again). One per service that hashes: the exit's share and open channels.
+ */
+export function lazyKeyedHasher(db: Executor, configured: string | null): () => Promise<(value: string) => string> {
+  let hasher: Promise<(value: string) => string> | null = null;
+  return () => {
+    hasher ??= resolveMaskKey(db, configured)
+      .then(keyedHasher)
+      .catch((error: unknown) => {
+        hasher = null;
+        throw error;
+      });
+    return hasher;
+  };
+}

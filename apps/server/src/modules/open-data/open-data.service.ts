@@ -20,10 +20,10 @@ import { AuditedRefusal } from '../audit/audited-refusal.js';
 import { deliveryId } from '../exit/delivery-id.js';
 import type { DeliveryJournal } from '../exit/delivery-journal.js';
 import { buildExitGrant, plainValue, presenterFor, type ExitGrant } from '../exit/exit-grant.js';
-import { readBlocks, tableExtent, whereOf, type ExitFilter } from '../exit/exit-queries.js';
+import { EXTRACT_BLOCKS, parseFields, readBlocks, tableExtent, whereOf, type ExitFilter } from '../exit/exit-queries.js';
 import { finishDelivery, type GrantRecord } from '../exit/exit.repository.js';
 import { CONTENT_TYPES, type ExtractColumn, type ExtractFormat } from '../exit/extract-writers.js';
-import { keyedHasher, resolveMaskKey } from '../exit/mask-key.js';
+import { lazyKeyedHasher } from '../exit/mask-key.js';
 import { createOpenLimits, chinaDay, type LimitSubject } from './open-limits.js';
 import {
   findOpenGrants,
@@ -38,8 +38,7 @@ import {
 import { copyCsvChunks, copyExpressions } from './open-copy.js';
 import { openExtractStream } from './open-writers.js';
 
-/** Blocks of the data table per batch of a download (about 5,000 rows of a typical resource). */
-const EXTRACT_BLOCKS = 64;
+/** Rows of a preview on the resource page. */
 export const PREVIEW_ROWS = 10;
 export const MAX_PAGE_SIZE = 1000;
 
@@ -101,12 +100,6 @@ export const KEY_REQUIRED = {
   en: 'The open data API needs an account: register, sign in, create an API key under “My keys”, then call with Authorization: Bearer <key> (or call from the portal while signed in)',
 };
 
-function parseFields(fields: string | readonly string[] | undefined): string[] | null {
-  if (fields === undefined) return null;
-  const list = (typeof fields === 'string' ? fields.split(',') : [...fields]).map((f) => f.trim()).filter(Boolean);
-  return list.length > 0 ? list : null;
-}
-
 /** `field:op:value` (the value may itself contain colons). */
 export function parseFilter(text: string): ExitFilter {
   const first = text.indexOf(':');
@@ -144,16 +137,7 @@ const ckanType = (spec: FieldSpec | undefined): string => (spec ? CKAN_TYPES[spe
 export function createOpenDataService(deps: OpenDataDeps) {
   const { db, clock, journal, config } = deps;
   const ttl = config.accessCacheSeconds * 1000;
-  let hasher: Promise<(value: string) => string> | null = null;
-  const hash = (): Promise<(value: string) => string> => {
-    hasher ??= resolveMaskKey(db, config.maskKey)
-      .then(keyedHasher)
-      .catch((error: unknown) => {
-        hasher = null;
-        throw error;
-      });
-    return hasher;
-  };
+  const hash = lazyKeyedHasher(db, config.maskKey);
   const limits = createOpenLimits({
     db,
     clock,
