@@ -4,12 +4,15 @@
  * the exit's masking of the phone column, BOM, citation column, delivery row and audit entry
  * committed before the first byte) next to PostgreSQL's own `COPY (select …) TO STDOUT WITH CSV`
  * of the same columns of the same table, in the same run. Target: ≥ 0.5× the COPY's rows/s, with
- * the server's peak RSS (VmHWM of its process, which serves nothing else) under 200 MB.
+ * the server's peak RSS (VmHWM of its process — the production build, `gongshu serve` — which serves
+ * nothing else) under 200 MB.
  * The rows are generated in SQL (generate_series) into the published resource's data table: the
  * validated load has its own benchmark (bench/load.ts); this one measures the way out.
  * Run: BENCH_DATABASE_URL=postgres://… node --import tsx bench/open-download.ts [rows=1000000] [rounds=2]
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { Writable } from 'node:stream';
@@ -26,7 +29,8 @@ import { onScratchDatabases } from './scratch-databases.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ROUNDS = Number(process.argv[3] ?? 2);
-const SERVER = fileURLToPath(new URL('./exit-server.ts', import.meta.url));
+const BUILD = fileURLToPath(new URL('../apps/server/build.mjs', import.meta.url));
+const SERVER = fileURLToPath(new URL('../apps/server/dist/gongshu.mjs', import.meta.url));
 /**
  * An institution directory, every field public (unconditional open data): CSV goes out through
  * COPY. BENCH_MASKED=1 keeps the phone sensitive (masked), which takes the Node path.
@@ -50,17 +54,50 @@ function counter(): { sink: Writable; result: () => { bytes: number; lines: numb
   return { sink, result: () => ({ bytes, lines, head }) };
 }
 
+/** A free TCP port on the loopback interface. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * The production server as an operator runs it: the build (dist/gongshu.mjs, made here first) under
+ * plain Node, `gongshu serve` in production mode (its own secrets, no demo seed, periodic tasks on).
+ */
 async function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(SERVER, [], {
+  execFileSync(process.execPath, [BUILD], { stdio: 'inherit' });
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
     // BENCH_SERVER_FLAGS: more node flags for the server, e.g. --max-semi-space-size=2.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)],
-    env: { ...process.env, BENCH_MODE: 'platform', DATABASE_URL: url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER, 'serve'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GONGSHU_SESSION_SECRET: randomBytes(32).toString('hex'),
+        GONGSHU_MASK_KEY: randomBytes(32).toString('hex'),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  // `serve` prints its address once it listens.
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('is running at')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  child.stdout?.resume();
   return { child, port };
 }
 

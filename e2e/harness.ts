@@ -52,7 +52,7 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['apps/server/bin/gongshu.js', 'serve'], {
+  const child = spawn(process.execPath, ['apps/server/dist/gongshu.mjs', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

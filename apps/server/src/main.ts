@@ -3,7 +3,6 @@
  * Everything is wired here, visibly (house style: no DI container).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.js';
 import { systemClock, type Clock } from './context.js';
 import type { Db } from './db/connect.js';
@@ -14,8 +13,9 @@ import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
 import { startSweeper } from './jobs/sweeper.js';
 import { prepareDatabase, seedDemo } from './setup.js';
 import { createServices } from './services.js';
+import { SERVER_ROOT } from './server-root.js';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const WEB_DIST = path.join(SERVER_ROOT, '..', 'web', 'dist');
 
 export interface Platform {
   readonly app: App;

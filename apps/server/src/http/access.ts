@@ -4,7 +4,7 @@
  * it before the request is even validated; services then check what depends on the object.
  */
 import { authorize, DomainError, fail, type Permission } from '@gongshu/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 
 export type Access = 'public' | 'authenticated' | Permission;
 
@@ -18,6 +18,8 @@ export interface ApiRoute {
   readonly method: string;
   readonly url: string;
   readonly access: Access;
+  /** The route's declared schema (params, querystring, body, response), when it has one. */
+  readonly schema?: FastifySchema;
 }
 
 /** Installs the checks and returns the list of API routes with their access, filled as routes register. */
@@ -28,7 +30,7 @@ export function installAccessControl(app: FastifyInstance): ApiRoute[] {
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
     for (const method of ([] as string[]).concat(route.method)) {
-      if (method !== 'HEAD') registered.push({ method, url: route.url, access });
+      if (method !== 'HEAD') registered.push({ method, url: route.url, access, ...(route.schema ? { schema: route.schema } : {}) });
     }
   });
   // Before validation: a visitor without the right learns nothing about the request's shape.

@@ -20,7 +20,7 @@ import type { Services } from '../services.js';
 import { installAccessControl, type ApiRoute } from './access.js';
 import { errorBody, statusOf, toRefusal } from './errors.http.js';
 import type { App } from './types.js';
-import { validatorCompiler } from './validation.js';
+import { schemaCompilers } from './validation.js';
 import { installAuthentication } from '../modules/auth/auth.plugin.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.js';
@@ -85,7 +85,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler());
+  const compilers = schemaCompilers();
+  app.setValidatorCompiler(compilers.validator);
+  app.setSerializerCompiler(compilers.serializer);
 
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

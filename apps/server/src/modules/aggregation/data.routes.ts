@@ -6,10 +6,9 @@ import fastifyMultipart from '@fastify/multipart';
 import { routes } from '@gongshu/contracts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fail } from '@gongshu/domain';
-import type { FastifySchemaCompiler } from 'fastify';
 import type { App } from '../../http/types.js';
 import { userOf } from '../../http/types.js';
-import { validatorCompiler } from '../../http/validation.js';
+import { validatorSkippingBody } from '../../http/validation.js';
 import type { DataQualityService } from './data-quality.service.js';
 import type { LoadFormat } from './load-sources.js';
 import type { LoadsService } from './loads.service.js';
@@ -36,8 +35,7 @@ export function registerDataRoutes(app: App, loads: LoadsService, quality: DataQ
   void app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>();
     await scope.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
-    const validate = validatorCompiler();
-    const skipBody: FastifySchemaCompiler<unknown> = (req) => (req.httpPart === 'body' ? () => true : validate(req));
+    const skipBody = validatorSkippingBody();
     scope.post(
       r.uploadData.url,
       { schema: r.uploadData.schema, config: { access: 'catalog.edit' }, validatorCompiler: skipBody },

@@ -7,9 +7,9 @@ import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { routes } from '@gongshu/contracts';
 import { DomainError, fail } from '@gongshu/domain';
-import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/types.js';
-import { validatorCompiler } from '../../http/validation.js';
+import { validatorSkippingBody } from '../../http/validation.js';
 import type { CatalogFilesService } from './catalog-files.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -61,9 +61,7 @@ export function registerCatalogFileRoutes(app: App, files: CatalogFilesService):
     });
     // Any other content type reaches the handler, which explains what to send.
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
-    // The multipart body is read by the handler: its schema documents it, validation skips it.
-    const validate = validatorCompiler();
-    const skipBody: FastifySchemaCompiler<unknown> = (req) => (req.httpPart === 'body' ? () => true : validate(req));
+    const skipBody = validatorSkippingBody();
 
     scope.get(
       r.downloadCatalogTemplate.url,

@@ -4,17 +4,19 @@
  * Added when missing, never overwriting the bureau's edits.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import canonicalize from 'canonicalize';
 import { buildCalendar, DomainError, parseRuleSet, type HolidayCalendar } from '@gongshu/domain';
 import type { Clock, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
+import { SERVER_ROOT } from '../../server-root.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listCalendarYears, upsertCalendarYear } from '../calendar/calendar.repository.js';
 import { insertRuleSet } from '../rules/rules.service.js';
 import { CATALOG_CLASSES } from './catalog-classes.js';
 
 function readJson(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../../reference-data/${name}`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(path.join(SERVER_ROOT, 'reference-data', name), 'utf8'));
 }
 
 export function shippedCalendar(): HolidayCalendar {
