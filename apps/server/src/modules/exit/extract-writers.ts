@@ -22,7 +22,8 @@ export const CONTENT_TYPES: Record<ExtractFormat, string> = {
 /** Called once when the file ends or is cut off: rows written, and whether the whole table went out. */
 export type ExtractEnd = (rows: number, complete: boolean) => Promise<void>;
 
-function csvCell(value: ExitRecord[string] | undefined): string {
+/** One CSV cell: quoted when it holds a quote, comma or line end (RFC 4180). */
+export function csvCell(value: ExitRecord[string] | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -8,15 +8,9 @@
  */
 import { Readable } from 'node:stream';
 import type { ExitRecord } from '@gongshu/contracts';
-import { extractStream, type ExtractColumn, type ExtractEnd, type ExtractFormat } from '../exit/extract-writers.js';
+import { csvCell, extractStream, type ExtractColumn, type ExtractEnd, type ExtractFormat } from '../exit/extract-writers.js';
 
 export const CITATION_COLUMN: ExtractColumn = { code: '_citation', name: '引用 Citation' };
-
-export function csvCell(value: ExitRecord[string] | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** BOM and the header line of names, with the citation column last. */
 export function csvHeader(columns: readonly ExtractColumn[]): Buffer {
