@@ -15,10 +15,13 @@ import { openDatabase, PGLITE_PARSERS } from '../src/db/connect.js';
 import { prepareDatabase } from '../src/setup.js';
 import { seedDemoCity } from '../src/modules/seed/seed.service.js';
 import { createServices } from '../src/services.js';
+import { describeFindings, scanLogFolder } from './log-scan.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase: { kind: 'pglite'; dump: string } | { kind: 'postgres'; url: string; template: string };
+    /** Folder of the run's app logs (harness.ts), scanned for personal data after all files (log-scan.ts). */
+    testLogDir: string;
   }
 }
 
@@ -31,7 +34,27 @@ async function prepare(db: Awaited<ReturnType<typeof openDatabase>>): Promise<vo
   await seedDemoCity(services, systemContext());
 }
 
+/**
+ * The logs of every app built by the harness go to this folder; after the last test file the
+ * teardown fails the run if any line holds a demo citizen's data or a secret (issue 8 item 8).
+ * The folder is kept when the scan fails, so the lines can be read.
+ */
+async function logFolder(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gongshu-test-logs-'));
+  project.provide('testLogDir', dir);
+  return async () => {
+    const findings = await scanLogFolder(dir);
+    if (findings.length > 0) {
+      // Vitest only logs an error thrown by a teardown ("error during close") and exits 0: set the code.
+      process.exitCode = 1;
+      throw new Error(describeFindings(findings));
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const scanLogs = await logFolder(project);
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
@@ -47,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {
       await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
       await admin.end();
+      await scanLogs();
     };
   }
   const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
@@ -58,5 +82,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = path.join(dir, 'template.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('testDatabase', { kind: 'pglite', dump: file });
-  return () => rm(dir, { recursive: true, force: true });
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    await scanLogs();
+  };
 }

@@ -14,6 +14,7 @@ import { buildApp } from '../src/http/app.js';
 import type { App } from '../src/http/types.js';
 import { DEMO_PASSWORD } from '../src/modules/seed/demo-city.js';
 import { createServices, type Services } from '../src/services.js';
+import { workerLogFiles } from './log-scan.js';
 
 export interface TestClock {
   (): Date;
@@ -94,14 +95,28 @@ export function parseSetCookies(header: string | string[] | undefined): Record<s
   return cookies;
 }
 
+let workerLogs: ReturnType<typeof workerLogFiles> | null = null;
+/** This worker's log file and token record in the run's log folder (one per process, shared by its harnesses). */
+function runLogs(): ReturnType<typeof workerLogFiles> {
+  return (workerLogs ??= workerLogFiles(inject('testLogDir')));
+}
+
+/** For apps a test builds itself (buildApp): the run's scanned log file. */
+export function testLogStream(): NodeJS.WritableStream {
+  return runLogs().stream;
+}
+
 export async function createHarness(
   options: { clock?: TestClock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Harness> {
   const clock = options.clock ?? testClock();
-  const config = loadConfig({ NODE_ENV: 'test', GONGSHU_LOGIN_RATE_LIMIT: '1000', ...options.env });
+  // Without a stream of its own, the app logs at info to the run's log files, scanned for personal data at the end (log-scan.ts).
+  const logs = options.logStream ? null : runLogs();
+  const config = loadConfig({ NODE_ENV: 'test', GONGSHU_LOGIN_RATE_LIMIT: '1000', ...(logs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
   const database = await createTestDatabase();
   const services = createServices(database, config, clock);
-  const app = await buildApp({ config, services, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const logStream = options.logStream ?? logs?.stream;
+  const app = await buildApp({ config, services, ...(logStream ? { logStream } : {}) });
   await app.ready();
   return {
     app,
@@ -115,6 +130,7 @@ export async function createHarness(
       if (response.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
       const cookies = parseSetCookies(response.headers['set-cookie']);
       const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+      for (const token of [csrfToken, ...Object.values(cookies)]) logs?.recordToken(token);
       const cookie = Object.entries(cookies)
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
