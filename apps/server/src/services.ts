@@ -11,6 +11,7 @@ import { createAgenciesService, type AgenciesService } from './modules/agencies/
 import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
 import { createUsersService, type UsersService } from './modules/users/users.service.js';
+import { createServiceProvidersService, type ServiceProvidersService } from './modules/service-providers/service-providers.service.js';
 import { createCalendarService, type CalendarService } from './modules/calendar/calendar.service.js';
 import { createRulesService, type RulesService } from './modules/rules/rules.service.js';
 import { createDeadlinesService, type DeadlinesService } from './modules/deadlines/deadlines.service.js';
@@ -37,6 +38,8 @@ export interface Services {
   readonly auth: AuthService;
   readonly agencies: AgenciesService;
   readonly users: UsersService;
+  /** Third-party service providers and their security and confidentiality agreements (R30.1). */
+  readonly serviceProviders: ServiceProvidersService;
   readonly calendar: CalendarService;
   readonly rules: RulesService;
   readonly deadlines: DeadlinesService;
@@ -99,6 +102,13 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     auth,
     agencies: createAgenciesService({ db, audit, clock }),
     users: createUsersService({ db, audit, clock, onUserChanged: (id) => auth.forgetApiKeysOf(id) }),
+    // An ended or extended agreement stops or restores its accounts' API keys at once (R30.1).
+    serviceProviders: createServiceProvidersService({
+      db,
+      audit,
+      clock,
+      onAccountsChanged: (ids) => ids.forEach((id) => auth.forgetApiKeysOf(id)),
+    }),
     // A corrected or newly imported year moves the due dates of open steps (R37.1).
     calendar: createCalendarService({
       db,

@@ -15,6 +15,7 @@ import { seedDemoOpenPortal } from './modules/seed/demo-open-portal.js';
 import { seedDemoOpenDerivatives } from './modules/seed/demo-open-derivatives.js';
 import { seedDemoOpenParticipation } from './modules/seed/demo-open-participation.js';
 import { seedDemoOpenApplications } from './modules/seed/demo-open-applications.js';
+import { seedDemoServiceProviders } from './modules/seed/demo-service-providers.js';
 import type { Services } from './services.js';
 
 /** Migrations, then the reference data every installation needs (calendar, rule set). */
@@ -39,6 +40,7 @@ export async function seedDemo(
   await seedDemoOpenDerivatives(services);
   await seedDemoOpenParticipation(services);
   await seedDemoOpenApplications(services);
+  await seedDemoServiceProviders(services);
   await services.db
     .insertInto('platform_meta')
     .values({ key: 'demo_complete_at', value: JSON.stringify(services.clock().toISOString()) })

@@ -10,6 +10,13 @@ export * as routes from './routes/index.js';
 export { Me, ApiKey, RoleName, AgencyRef } from './routes/auth.js';
 export { Agency, AgencyDetail, AgencyInput, AgencyKind, Sector, SecurityDuty, ResponsiblePerson } from './routes/agencies.js';
 export { User } from './routes/users.js';
+export {
+  ServiceProvider,
+  ServiceProviderDetail,
+  ServiceProviderInput,
+  ProviderAccount,
+  ProviderStatus,
+} from './routes/service-providers.js';
 export { AuditEntry, AuditVerification } from './routes/audit.js';
 export { CalendarYear, WorkingDaysAnswer, IsoDate } from './routes/calendar.js';
 export { RuleSetSummary, RuleSetDocument } from './routes/rules.js';

@@ -311,6 +311,31 @@ export const errorCatalog = {
     en: 'The showcase item is not in a state that allows this',
     requirement: 'R22.1',
   },
+  PROVIDER_AGREEMENT_NOT_IN_FORCE: {
+    zh: '该账号所属第三方服务机构的安全保密协议不在有效期内（未生效、已到期或已终止），不能登录或使用',
+    en: 'The security and confidentiality agreement of this account’s service provider is not in force (not yet valid, expired or ended): the account cannot act',
+    requirement: 'R30.1',
+  },
+  PROVIDER_COMMITMENT_REQUIRED: {
+    zh: '安全保密协议须约定服务机构不得留存、使用或对外提供数据',
+    en: 'The security and confidentiality agreement must commit the provider not to retain, use or pass on data',
+    requirement: 'R30.1',
+  },
+  PROVIDER_PERIOD_INVALID: {
+    zh: '协议期限无效：截止日期不得早于生效日期，签订日期不得晚于生效日期',
+    en: 'The agreement period is not valid: it cannot end before it begins, nor be signed after it takes effect',
+    requirement: 'R30.1',
+  },
+  PROVIDER_STATE_INVALID: {
+    zh: '该服务机构的协议已提前终止，不能再修改或终止',
+    en: 'The provider’s agreement has already been ended early: it cannot be changed or ended again',
+    requirement: 'R30.1',
+  },
+  PROVIDER_ACCOUNT_INVALID: {
+    zh: '该账号不能关联到此服务机构（须为合同单位或服务机构自身的非公众账号，且未关联其他机构）',
+    en: 'This account cannot be linked to the provider (it must be a non-public account of the contracting agency or the provider, not linked to another)',
+    requirement: 'R30.1',
+  },
   INTERNAL: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorText>;
 

@@ -14,3 +14,4 @@ export * from './aggregation/index.js';
 export * from './masking/index.js';
 export * from './sharing/index.js';
 export * from './opening/index.js';
+export * from './providers/index.js';

@@ -40,6 +40,8 @@ export interface UsersTable {
   contact_name: string | null;
   phone: string | null;
   email: string | null;
+  /** The third-party service provider whose staff the account belongs to (R30.1). */
+  service_provider_id: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
@@ -583,6 +585,35 @@ export interface ResourceViewsTable {
   views: number;
 }
 
+/** Third-party service providers and their security and confidentiality agreements (R30.1). */
+export interface ServiceProvidersTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  credit_code: string;
+  agreement_number: string;
+  service_scope: string;
+  systems: ColumnType<string[], string, string>;
+  contact_name: string | null;
+  contact_phone: string | null;
+  /** Dates are 'YYYY-MM-DD' strings (db/connect.ts). */
+  agreement_signed_on: string;
+  no_retention: boolean;
+  no_use: boolean;
+  no_onward_transfer: boolean;
+  valid_from: string;
+  valid_to: string;
+  state: 'active' | 'ended' | 'terminated';
+  end_reason: string | null;
+  ended_on: string | null;
+  expiry_notified_for: string | null;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_by_user_id: string | null;
+  updated_at: Timestamp;
+}
+export type ServiceProviderRow = Selectable<ServiceProvidersTable>;
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -620,6 +651,7 @@ export interface Database {
   open_derivatives: OpenDerivativesTable;
   api_key_daily_usage: ApiKeyDailyUsageTable;
   resource_views: ResourceViewsTable;
+  service_providers: ServiceProvidersTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

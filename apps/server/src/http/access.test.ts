@@ -1025,6 +1025,84 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Case>);
 
+// Third-party service providers (issue 8 item 6, R30.1): service-providers.test.ts covers the
+// behaviour; here each route's access, on providers of the demo human resources bureau.
+const provider = { id: '', toEnd: '', withAccount: '', toLink: '', linked: '' };
+const providerInput = (agencyId: string, agreementNumber: string) => ({
+  agencyId,
+  name: '滕州市路由测试运维有限公司',
+  creditCode: '91370481MA0000001R',
+  agreementNumber,
+  serviceScope: '路由测试运维',
+  agreementSignedOn: '2020-01-01',
+  noRetention: true,
+  noUse: true,
+  noOnwardTransfer: true,
+  validFrom: '2020-01-01',
+  validTo: '2099-12-31',
+});
+beforeAll(async () => {
+  const admin = await demoActors(h.db)('admin');
+  const hrss = await h.db.selectFrom('agencies').select('id').where('code', '=', 'hrss').executeTakeFirstOrThrow();
+  const service = h.services.serviceProviders;
+  const make = async (n: string) => (await service.create(admin, providerInput(hrss.id, n))).provider.id;
+  const account = async (username: string) =>
+    (
+      await h.services.users.create(admin, {
+        username,
+        displayName: username,
+        agencyId: hrss.id,
+        roles: ['agency_staff'],
+        password: 'Route-test-2026',
+      })
+    ).id;
+  provider.id = await make('ROUTE-1');
+  provider.toEnd = await make('ROUTE-2');
+  provider.withAccount = await make('ROUTE-3');
+  provider.toLink = await account('route-vendor-1');
+  provider.linked = await account('route-vendor-2');
+  await service.link(admin, provider.withAccount, provider.linked);
+});
+Object.assign(TABLE, {
+  'GET /api/service-providers': { allowed: 'police-security', forbidden: 'hrss-staff' },
+  'GET /api/service-providers/:id': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: () => ({ url: `/api/service-providers/${provider.id}` }),
+  },
+  'POST /api/service-providers': {
+    allowed: 'hrss-steward',
+    forbidden: 'police-security',
+    request: (ids: Ids) => ({ payload: providerInput(ids.hrssAgency, 'ROUTE-NEW') }),
+    expectStatus: 201,
+  },
+  'PATCH /api/service-providers/:id': {
+    allowed: 'admin',
+    forbidden: 'reviewer',
+    request: () => ({ url: `/api/service-providers/${provider.id}`, payload: { serviceScope: '路由测试运维（更新）' } }),
+  },
+  'POST /api/service-providers/:id/end': {
+    allowed: 'admin',
+    forbidden: 'hrss-staff',
+    request: () => ({ url: `/api/service-providers/${provider.toEnd}/end`, payload: { kind: 'ended', reason: '路由测试' } }),
+  },
+  'GET /api/service-providers/:id/account-options': {
+    allowed: 'hrss-steward',
+    forbidden: 'police-security',
+    request: () => ({ url: `/api/service-providers/${provider.id}/account-options` }),
+  },
+  'POST /api/service-providers/:id/accounts': {
+    allowed: 'admin',
+    forbidden: 'hrss-staff',
+    request: () => ({ url: `/api/service-providers/${provider.id}/accounts`, payload: { userId: provider.toLink } }),
+  },
+  'DELETE /api/service-providers/:id/accounts/:userId': {
+    allowed: 'hrss-steward',
+    forbidden: 'hrss-staff',
+    request: () => ({ url: `/api/service-providers/${provider.withAccount}/accounts/${provider.linked}` }),
+  },
+} satisfies Record<string, Case>);
+
 function fill(url: string): string {
   return url.replace(':id', placeholder.hrssAgency);
 }

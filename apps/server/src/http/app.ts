@@ -25,6 +25,7 @@ import { installAuthentication } from '../modules/auth/auth.plugin.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
+import { registerServiceProviderRoutes } from '../modules/service-providers/service-providers.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerSystemRoutes } from '../modules/system/system.routes.js';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAuthRoutes(app, services.auth, config);
   registerAgencyRoutes(app, services.agencies);
   registerUserRoutes(app, services.users);
+  registerServiceProviderRoutes(app, services.serviceProviders);
   registerAuditRoutes(app, services.audit, services.db);
   registerCalendarRoutes(app, services.calendar, services.rules);
   registerDeadlineRoutes(app, services.deadlines);

@@ -20,3 +20,4 @@ export * from './dcat.js';
 export * from './portal.js';
 export * from './open-participation.js';
 export * from './derivatives.js';
+export * from './service-providers.js';

@@ -44,6 +44,8 @@ const MATRIX: Record<Permission, Role[]> = {
   'open.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'],
   'open.provide': ['steward'],
   'open.review': ['bureau_admin', 'bureau_reviewer'],
+  'provider.read': ['bureau_admin', 'security_supervisor', 'steward'],
+  'provider.manage': ['bureau_admin', 'steward'],
 };
 
 describe('authorize: deny by default, per role (R6.1, R29.1)', () => {
@@ -118,5 +120,29 @@ describe('sharing rules (R8.1, R14.2, R15.2)', () => {
   });
   it('the bureau may file (for towns, R15.2) without being the requester', () => {
     expect(authorize(buildActor(['bureau_reviewer'], buildAgency({ id: 'bureau' })), 'share.request', { agency: other }).ok).toBe(true);
+  });
+});
+
+describe('service provider rules (R30.1)', () => {
+  const home = buildAgency({ id: 'home' });
+  const other = buildAgency({ id: 'other' });
+  it('a steward manages and reads its own agency’s providers, not another’s', () => {
+    const steward = buildActor(['steward'], home);
+    expect(authorize(steward, 'provider.manage', { agency: home }).ok).toBe(true);
+    expect(authorize(steward, 'provider.read', { agency: home }).ok).toBe(true);
+    expect(authorize(steward, 'provider.manage', { agency: other })).toMatchObject({ ok: false, refusal: { code: 'FORBIDDEN' } });
+    expect(authorize(steward, 'provider.read', { agency: other }).ok).toBe(false);
+  });
+  it('bureau administrators manage every agency’s providers; security supervisors read them only', () => {
+    expect(authorize(buildActor(['bureau_admin'], home), 'provider.manage', { agency: other }).ok).toBe(true);
+    const supervisor = buildActor(['security_supervisor'], home);
+    expect(authorize(supervisor, 'provider.read', { agency: other }).ok).toBe(true);
+    expect(authorize(supervisor, 'provider.manage', { agency: home }).ok).toBe(false);
+  });
+  it('staff, reviewers and operators neither read nor manage them', () => {
+    for (const role of ['agency_staff', 'bureau_reviewer', 'operator'] as const) {
+      expect(authorize(buildActor([role], home), 'provider.read', { agency: home }).ok).toBe(false);
+      expect(authorize(buildActor([role], home), 'provider.manage', { agency: home }).ok).toBe(false);
+    }
   });
 });

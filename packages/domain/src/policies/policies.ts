@@ -68,6 +68,10 @@ export const PERMISSIONS = [
   'open.provide',
   /** The bureau's formal review of applications and demands, showcase moderation, open-grant revocation (R19.2–R22.1). */
   'open.review',
+  /** The register of third-party service providers (R30.1): the bureau and security supervisors all, a steward its agency's. */
+  'provider.read',
+  /** Register, change and end third-party service providers and link their accounts (R30.1): the bureau any, a steward its agency's. */
+  'provider.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -147,6 +151,16 @@ const RULES: Record<Permission, Rule> = {
   'open.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'),
   'open.provide': (actor, ctx) => RULES['share.provide'](actor, ctx),
   'open.review': anyOf('bureau_admin', 'bureau_reviewer'),
+  'provider.read': (actor, ctx) => {
+    if (actor.roles.some((r) => r === 'bureau_admin' || r === 'security_supervisor')) return OK;
+    return RULES['provider.manage'](actor, ctx);
+  },
+  'provider.manage': (actor, { agency }) => {
+    if (actor.roles.includes('bureau_admin')) return OK;
+    // R30.1: the contracting agency's steward registers its own providers, no other agency's.
+    const target = agency ?? actor.agency;
+    return actor.roles.includes('steward') && target != null && actor.agency?.id === target.id ? OK : forbidden();
+  },
   'agency.submit': (actor, { agency }) => {
     const target = agency ?? actor.agency;
     if (!target) return forbidden();

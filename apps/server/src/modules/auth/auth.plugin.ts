@@ -2,7 +2,7 @@
  * Resolves who is asking on every request (API key, session cookie or nobody) into
  * request.ctx, and enforces CSRF tokens on writes made with the session cookie.
  */
-import type { Actor } from '@gongshu/domain';
+import { DomainError, type Actor } from '@gongshu/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../context.js';
@@ -66,6 +66,9 @@ export function installAuthentication(app: FastifyInstance, auth: AuthService): 
     } else {
       request.sessionExpired = resolved.kind === 'expired';
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // R30.1: the account's provider agreement is not in force: say so (the cookie goes, so the
+      // browser can sign in as someone else).
+      if (resolved.kind === 'refused') throw new DomainError(resolved.refusal);
     }
   });
 

@@ -3,7 +3,17 @@
  * shown once and stored hashed (R29.1 identity authentication). Every outcome is audited.
  */
 import type { ApiKey, Me } from '@gongshu/contracts';
-import { DomainError, fail, permissionsOf, refuse, type Role, type UserActor } from '@gongshu/domain';
+import {
+  DomainError,
+  fail,
+  permissionsOf,
+  providerAgreementInForce,
+  refuse,
+  shanghaiDateOf,
+  type Refusal,
+  type Role,
+  type UserActor,
+} from '@gongshu/domain';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import { signedInUser, type Clock, type RequestContext } from '../../context.js';
@@ -39,10 +49,24 @@ export interface AuthDeps {
 export type SessionResolution =
   | { readonly kind: 'valid'; readonly actor: UserActor; readonly session: SessionRow }
   | { readonly kind: 'expired' }
+  /** The session is live but its user may not act now (R30.1: the provider's agreement is not in force). */
+  | { readonly kind: 'refused'; readonly refusal: Refusal }
   | { readonly kind: 'none' };
 
 /** Only touch last_seen_at once a minute, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * R30.1: an account of a third-party service provider acts only while the provider's security and
+ * confidentiality agreement is in force on today's China date (ended, not yet valid or expired: refused).
+ */
+export function providerRefusal(record: ActorRecord, now: Date): Refusal | null {
+  const p = record.provider;
+  if (!p || providerAgreementInForce(p, shanghaiDateOf(now))) return null;
+  return refuse('PROVIDER_AGREEMENT_NOT_IN_FORCE', {
+    details: { providerId: p.id, state: p.state, validFrom: p.validFrom, validTo: p.validTo },
+  });
+}
 
 export function toActor(record: ActorRecord, via: 'session' | 'api_key'): UserActor {
   return {
@@ -132,6 +156,21 @@ export function createAuthService(deps: AuthDeps) {
         await recordFailure(ctx, user.username, 'disabled', user.id);
         fail('AUTH_DISABLED');
       }
+      const standing = await loadActorRecord(db, user.id);
+      const refusal = standing ? providerRefusal(standing, now) : null;
+      if (refusal) {
+        // Audited like every failed sign-in, but not counted towards the lockout: the password was right.
+        await db.transaction().execute((trx) =>
+          audit.record(trx, ctx, {
+            action: 'auth.login',
+            subjectType: 'user',
+            subjectId: user.id,
+            outcome: 'failed',
+            details: { username: user.username, reason: 'provider_agreement_not_in_force', ...refusal.details },
+          }),
+        );
+        throw new DomainError(refusal);
+      }
       const token = newSessionToken();
       const result = await db.transaction().execute(async (trx) => {
         await updateUserRow(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
@@ -160,6 +199,8 @@ export function createAuthService(deps: AuthDeps) {
       if (!sessionIsLive(session, now)) return { kind: 'expired' };
       const record = await loadActorRecord(db, session.user_id);
       if (!record || record.user.disabled) return { kind: 'expired' };
+      const refusal = providerRefusal(record, now);
+      if (refusal) return { kind: 'refused', refusal };
       if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, session.id, now);
       return { kind: 'valid', actor: toActor(record, 'session'), session };
     },
@@ -172,6 +213,9 @@ export function createAuthService(deps: AuthDeps) {
       if (!key || key.revoked_at !== null || key.expires_at <= now) fail('AUTH_API_KEY_INVALID');
       const record = hit.record;
       if (record.user.disabled) fail('AUTH_API_KEY_INVALID');
+      // The cached record keeps the agreement's dates: its end takes effect on the day, not after the TTL.
+      const refusal = providerRefusal(record, now);
+      if (refusal) throw new DomainError(refusal);
       if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
         await markApiKeyUsed(db, key.id, now);
         // The cached row remembers the touch, so the next minute of calls does not write again.

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AgencyFacts, AgencyKind, Role, Sector } from '@gongshu/domain';
+import type { AgencyFacts, AgencyKind, ProviderAgreement, Role, Sector } from '@gongshu/domain';
 import type { Executor } from '../../db/executor.js';
 import type { NewUser, UserRow, UserUpdate } from '../../db/schema.js';
 
@@ -12,6 +12,13 @@ export const hasStewardSql = sql<boolean>`exists (
 export interface ActorRecord {
   user: UserRow;
   agency: AgencyFacts | null;
+  /** The agreement of the service provider the account belongs to, if any (R30.1). */
+  provider: ProviderAgreementFacts | null;
+}
+
+/** What the sign-in and request checks need of a linked provider's agreement (R30.1). */
+export interface ProviderAgreementFacts extends ProviderAgreement {
+  readonly id: string;
 }
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
@@ -43,10 +50,25 @@ export async function loadAgencyFacts(db: Executor, agencyId: string): Promise<A
   };
 }
 
+/**
+ * The user with the agreement of their service provider in the same query (R30.1: checked on every
+ * sign-in, session and API key without a query of its own), then their agency's facts.
+ */
 export async function loadActorRecord(db: Executor, userId: string): Promise<ActorRecord | null> {
-  const user = await findUserById(db, userId);
-  if (!user) return null;
-  return { user, agency: user.agency_id ? await loadAgencyFacts(db, user.agency_id) : null };
+  const row = await db
+    .selectFrom('users')
+    .leftJoin('service_providers as sp', 'sp.id', 'users.service_provider_id')
+    .selectAll('users')
+    .select(['sp.state as sp_state', 'sp.valid_from as sp_valid_from', 'sp.valid_to as sp_valid_to'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { sp_state, sp_valid_from, sp_valid_to, ...user } = row;
+  const provider =
+    user.service_provider_id && sp_state && sp_valid_from && sp_valid_to
+      ? { id: user.service_provider_id, state: sp_state, validFrom: sp_valid_from, validTo: sp_valid_to }
+      : null;
+  return { user, agency: user.agency_id ? await loadAgencyFacts(db, user.agency_id) : null, provider };
 }
 
 export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
