@@ -22,6 +22,7 @@ const WorkbenchPage = lazyNamed(() => import('./pages/workbench/WorkbenchPage'),
 const ConsoleOverview = lazyNamed(() => import('./pages/console/ConsoleOverview'), 'ConsoleOverview');
 const AgenciesPage = lazyNamed(() => import('./pages/console/AgenciesPage'), 'AgenciesPage');
 const UsersPage = lazyNamed(() => import('./pages/console/UsersPage'), 'UsersPage');
+const ProvidersPage = lazyNamed(() => import('./pages/console/ProvidersPage'), 'ProvidersPage');
 const SectorPage = lazyNamed(() => import('./pages/sector/SectorPage'), 'SectorPage');
 const AuditPage = lazyNamed(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ProfilePage = lazyNamed(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
@@ -128,6 +129,8 @@ export const routes: RouteObject[] = [
           guarded('/console', 'console.view', ConsoleOverview),
           guarded('/console/agencies', 'agency.list', AgenciesPage),
           guarded('/console/users', 'user.read', UsersPage),
+          // Third-party service providers (R30.1): the bureau all, a steward its agency's, security supervisors read.
+          guarded('/console/providers', 'provider.read', ProvidersPage),
           guarded('/console/calendar', 'console.view', CalendarPage),
           guarded('/console/rules', 'console.view', RulesPage),
           guarded('/rectifications', 'rectification.read', RectificationsPage),

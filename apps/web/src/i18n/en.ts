@@ -6,6 +6,7 @@ import { enPortal } from './open/portal';
 import { enApplications } from './open/applications';
 import { enParticipation } from './open/participation';
 import { enDerivatives } from './open/derivatives';
+import { enProviders } from './security/providers';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -1604,4 +1605,5 @@ export const en: Messages = {
   ...enApplications,
   ...enParticipation,
   ...enDerivatives,
+  ...enProviders,
 };

@@ -6,6 +6,7 @@ import { zhPortal } from './open/portal';
 import { zhApplications } from './open/applications';
 import { zhParticipation } from './open/participation';
 import { zhDerivatives } from './open/derivatives';
+import { zhProviders } from './security/providers';
 export const zh = {
   'app.brand': '公数',
   'app.consoleName': '公共数据管理平台',
@@ -1552,6 +1553,7 @@ export const zh = {
   ...zhApplications,
   ...zhParticipation,
   ...zhDerivatives,
+  ...zhProviders,
 };
 
 export type MessageKey = keyof typeof zh;

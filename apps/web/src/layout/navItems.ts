@@ -52,6 +52,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/console/users', label: 'nav.users', permission: 'user.read', group: 'nav.console' },
   { path: '/console/calendar', label: 'nav.calendar', permission: 'console.view', group: 'nav.console' },
   { path: '/console/rules', label: 'nav.rules', permission: 'console.view', group: 'nav.console' },
+  // Third-party service providers and their agreements (R30.1); stewards and security supervisors see it on its own.
+  { path: '/console/providers', label: 'security.providers.nav', permission: 'provider.read', group: 'nav.console' },
   { path: '/sector', label: 'nav.sector', permission: 'sector.oversee' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/profile', label: 'nav.profile', permission: 'profile.read' },
