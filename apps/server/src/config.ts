@@ -48,6 +48,32 @@ export interface Config {
   readonly openRatePerMinute: number;
   /** Calls of the open-data query API per API key (or signed-in user) per China day. */
   readonly openDailyQuota: number;
+  /** Unusual-access alerts for the security supervisors (R29.1; modules/security-alerts). */
+  readonly accessAlerts: AccessAlertsConfig;
+}
+
+export interface AccessAlertsConfig {
+  /** Minutes between two passes of the sweep (across processes); 0 turns the alerts off. */
+  readonly sweepMinutes: number;
+  readonly factor: number;
+  readonly floor: number;
+  readonly firstUseFloor: number;
+  /** China clock hours [start, end) of the night; null: no off-hours rule. */
+  readonly offHours: { readonly start: number; readonly end: number } | null;
+  readonly offHoursFloor: number;
+  readonly baselineDays: number;
+}
+
+/** GONGSHU_ALERT_OFF_HOURS: "22-6" (China hours, from-to, wrapping midnight) or "off". */
+function offHours(env: Env): AccessAlertsConfig['offHours'] {
+  const raw = env.GONGSHU_ALERT_OFF_HOURS;
+  if (raw === undefined || raw === '') return { start: 22, end: 6 };
+  if (raw.toLowerCase() === 'off') return null;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(raw);
+  const [start, end] = [Number(m?.[1]), Number(m?.[2])];
+  if (!m || start > 23 || end > 23 || start === end)
+    throw new ConfigError(`GONGSHU_ALERT_OFF_HOURS must be "from-to" hours 0-23 or "off", got "${raw}"`);
+  return { start, end };
 }
 
 /** The development default secret; production refuses to start with it. */
@@ -119,5 +145,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     accessCacheSeconds: int(env, 'GONGSHU_ACCESS_CACHE_SECONDS', 5, 0),
     openRatePerMinute: int(env, 'GONGSHU_OPEN_RATE_PER_MINUTE', 60),
     openDailyQuota: int(env, 'GONGSHU_OPEN_DAILY_QUOTA', 10_000),
+    accessAlerts: Object.freeze({
+      sweepMinutes: int(env, 'GONGSHU_ALERT_SWEEP_MINUTES', 10, 0),
+      factor: int(env, 'GONGSHU_ALERT_FACTOR', 5, 2),
+      floor: int(env, 'GONGSHU_ALERT_FLOOR', 1000),
+      firstUseFloor: int(env, 'GONGSHU_ALERT_FIRST_USE_FLOOR', 10_000),
+      offHours: offHours(env),
+      offHoursFloor: int(env, 'GONGSHU_ALERT_OFF_HOURS_FLOOR', 1000),
+      baselineDays: int(env, 'GONGSHU_ALERT_BASELINE_DAYS', 14, 3),
+    }),
   });
 }

@@ -44,6 +44,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
         { name: 'data timeliness', run: () => services.loads.sweepTimeliness() },
         { name: 'grant expiry notices', run: () => services.grants.notifyExpiring() },
         { name: 'open usage reports', run: () => services.openGrants.sweepReports() },
+        { name: 'unusual access alerts', run: () => services.securityAlerts.sweep() },
         { name: 'service provider agreement notices', run: () => services.serviceProviders.notifyExpiring() },
       ],
       config.sweepSeconds,

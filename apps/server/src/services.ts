@@ -9,6 +9,7 @@ import type { Db, DatabaseKind } from './db/connect.js';
 import type { Database } from './db/schema.js';
 import { createAgenciesService, type AgenciesService } from './modules/agencies/agencies.service.js';
 import { createAuditService, type AuditService } from './modules/audit/audit.service.js';
+import { createSecurityAlertsService, type SecurityAlertsService } from './modules/security-alerts/security-alerts.service.js';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.js';
 import { createUsersService, type UsersService } from './modules/users/users.service.js';
 import { createServiceProvidersService, type ServiceProvidersService } from './modules/service-providers/service-providers.service.js';
@@ -44,6 +45,8 @@ export interface Services {
   readonly rules: RulesService;
   readonly deadlines: DeadlinesService;
   readonly notifications: NotificationsService;
+  /** Unusual-access alerts for the security supervisors (R29.1, issue 8 item 4). */
+  readonly securityAlerts: SecurityAlertsService;
   readonly rectifications: RectificationsService;
   readonly catalog: CatalogService;
   readonly loads: LoadsService;
@@ -119,6 +122,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     rules: createRulesService({ db, audit, clock }),
     deadlines,
     notifications: createNotificationsService({ db, clock }),
+    securityAlerts: createSecurityAlertsService({ db, audit, clock, config: config.accessAlerts }),
     rectifications: createRectificationsService({ db, audit, clock, deadlines }),
     catalog: createCatalogService({ db, audit, clock, deadlines }),
     loads,

@@ -17,7 +17,8 @@ export {
   ProviderAccount,
   ProviderStatus,
 } from './routes/service-providers.js';
-export { AuditEntry, AuditVerification } from './routes/audit.js';
+export { AuditEntry, AuditVerification, AUDIT_EXPORT_CAP } from './routes/audit.js';
+export { AccessAlert, AccessAlertDay } from './routes/security-alerts.js';
 export { CalendarYear, WorkingDaysAnswer, IsoDate } from './routes/calendar.js';
 export { RuleSetSummary, RuleSetDocument } from './routes/rules.js';
 export { PendingItem, OnTimeRow } from './routes/deadlines.js';

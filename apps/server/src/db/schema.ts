@@ -614,6 +614,33 @@ export interface ServiceProvidersTable {
 }
 export type ServiceProviderRow = Selectable<ServiceProvidersTable>;
 
+/** Unusual access raised by the periodic sweep over the deliveries (R29.1, issue 8 item 4). */
+export interface AccessAlertsTable {
+  id: Generated<string>;
+  kind: 'spike' | 'first_heavy' | 'off_hours';
+  subject_type: 'api_key' | 'user' | 'share_grant' | 'open_grant';
+  subject_id: string;
+  subject_label: string;
+  agency_id: string | null;
+  window_kind: 'hour' | 'day';
+  window_start: Timestamp;
+  window_end: Timestamp;
+  /** bigint: read as a number (counts of records stay far below 2^53). */
+  observed: ColumnType<number, number, number>;
+  baseline: number | null;
+  factor: number;
+  floor: number;
+  raised_at: Timestamp;
+  state: ColumnType<'open' | 'acknowledged' | 'closed', 'open' | 'acknowledged' | 'closed' | undefined, 'open' | 'acknowledged' | 'closed'>;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  note: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  close_note: string | null;
+}
+export type AccessAlertRow = Selectable<AccessAlertsTable>;
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -651,6 +678,7 @@ export interface Database {
   open_derivatives: OpenDerivativesTable;
   api_key_daily_usage: ApiKeyDailyUsageTable;
   resource_views: ResourceViewsTable;
+  access_alerts: AccessAlertsTable;
   service_providers: ServiceProvidersTable;
 }
 

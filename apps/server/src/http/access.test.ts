@@ -121,6 +121,29 @@ const TABLE: Record<string, Case> = {
   },
   'GET /api/audit': { allowed: 'police-security', forbidden: 'reviewer' },
   'GET /api/audit/verify': { allowed: 'cac-security', forbidden: 'hrss-steward' },
+  'GET /api/audit/export': {
+    allowed: 'secrecy-security',
+    forbidden: 'reviewer',
+    request: () => ({ url: '/api/audit/export?format=csv&action=auth.login' }),
+  },
+  // Unusual-access alerts: security-alerts.test.ts covers success on a raised alert; here access
+  // (an alert that does not exist is 404 once access is granted).
+  'GET /api/security-alerts': { allowed: 'police-security', forbidden: 'hrss-steward' },
+  'GET /api/security-alerts/:id': {
+    allowed: 'admin',
+    forbidden: 'reviewer',
+    request: () => ({ url: '/api/security-alerts/00000000-0000-4000-8000-000000000000' }),
+    expectStatus: 404,
+  },
+  'POST /api/security-alerts/:id/state': {
+    allowed: 'cac-security',
+    forbidden: 'hrss-staff',
+    request: () => ({
+      url: '/api/security-alerts/00000000-0000-4000-8000-000000000000/state',
+      payload: { action: 'acknowledge', note: '路由测试' },
+    }),
+    expectStatus: 404,
+  },
   'GET /api/calendar/add-working-days': {
     allowed: null,
     forbidden: null,

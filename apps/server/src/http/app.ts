@@ -27,6 +27,7 @@ import { registerAgencyRoutes } from '../modules/agencies/agencies.routes.js';
 import { registerUserRoutes } from '../modules/users/users.routes.js';
 import { registerServiceProviderRoutes } from '../modules/service-providers/service-providers.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerSecurityAlertRoutes } from '../modules/security-alerts/security-alerts.routes.js';
 import { registerSystemRoutes } from '../modules/system/system.routes.js';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerDeadlineRoutes } from '../modules/deadlines/deadlines.routes.js';
@@ -166,7 +167,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAgencyRoutes(app, services.agencies);
   registerUserRoutes(app, services.users);
   registerServiceProviderRoutes(app, services.serviceProviders);
-  registerAuditRoutes(app, services.audit, services.db);
+  registerAuditRoutes(app, services.audit, services.db, services.clock);
+  registerSecurityAlertRoutes(app, services.securityAlerts);
   registerCalendarRoutes(app, services.calendar, services.rules);
   registerDeadlineRoutes(app, services.deadlines);
   registerNotificationRoutes(app, services.notifications);

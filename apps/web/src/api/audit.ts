@@ -1,4 +1,4 @@
-/** The audit trail (R29.1): paged search and hash-chain verification. */
+/** The audit trail (R29.1): paged search, its export (a plain download) and hash-chain verification. */
 import { routes, type RouteInput } from '@gongshu/contracts';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api } from './client';
@@ -21,4 +21,11 @@ export function useAuditSearch(filter: AuditFilter) {
 
 export function useVerifyAudit() {
   return useMutation({ mutationKey: queryKeys.auditVerify, mutationFn: () => api(routes.verifyAudit) });
+}
+
+/** The export of a search: a plain download (the session cookie goes along), the same filters. */
+export function auditExportUrl(filter: AuditFilter, format: 'csv' | 'xlsx'): string {
+  const query = new URLSearchParams({ format });
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
+  return `${routes.exportAudit.url}?${query.toString()}`;
 }

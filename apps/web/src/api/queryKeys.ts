@@ -10,6 +10,10 @@ export const queryKeys = {
   apiKeys: ['api-keys'] as const,
   audit: (filter: object) => ['audit', filter] as const,
   auditVerify: ['audit', 'verify'] as const,
+  /** Unusual-access alerts (issue 8 item 4): the list by filter and one alert with its daily records. */
+  securityAlerts: ['security-alerts'] as const,
+  securityAlertList: (filter: object) => ['security-alerts', 'list', filter] as const,
+  securityAlert: (id: string) => ['security-alerts', 'one', id] as const,
   notifications: ['notifications'] as const,
   /** Everything computed from deadlines: pending lists and on-time rates. */
   deadlines: ['deadlines'] as const,

@@ -6,6 +6,7 @@ import { enPortal } from './open/portal';
 import { enApplications } from './open/applications';
 import { enParticipation } from './open/participation';
 import { enDerivatives } from './open/derivatives';
+import { enSecurityAudit } from './security/audit';
 import { enProviders } from './security/providers';
 import type { Messages } from './zh';
 
@@ -1605,5 +1606,6 @@ export const en: Messages = {
   ...enApplications,
   ...enParticipation,
   ...enDerivatives,
+  ...enSecurityAudit,
   ...enProviders,
 };

@@ -6,6 +6,7 @@ import { zhPortal } from './open/portal';
 import { zhApplications } from './open/applications';
 import { zhParticipation } from './open/participation';
 import { zhDerivatives } from './open/derivatives';
+import { zhSecurityAudit } from './security/audit';
 import { zhProviders } from './security/providers';
 export const zh = {
   'app.brand': '公数',
@@ -1553,6 +1554,7 @@ export const zh = {
   ...zhApplications,
   ...zhParticipation,
   ...zhDerivatives,
+  ...zhSecurityAudit,
   ...zhProviders,
 };
 

@@ -20,6 +20,27 @@ export const AuditEntry = Type.Object({
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
+/** The filters of the audit search, shared by the search and its export. */
+const AUDIT_FILTERS = {
+  actor: Type.Optional(Type.String({ maxLength: 100, description: 'Username' })),
+  agencyId: Type.Optional(Uuid),
+  action: Type.Optional(Type.String({ maxLength: 100, description: 'Exact action or prefix ending in *' })),
+  subjectType: Type.Optional(Type.String({ maxLength: 50 })),
+  subjectId: Type.Optional(Type.String({ maxLength: 100 })),
+  resourceId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description: 'Entries about the resource: their subject, or named in their details (deliveries, requests)',
+    }),
+  ),
+  grantId: Type.Optional(
+    Type.String({ format: 'uuid', description: 'Entries about the share or open grant: their subject, or named in their details' }),
+  ),
+  outcome: Type.Optional(AuditOutcome),
+  from: Type.Optional(DateTime),
+  to: Type.Optional(DateTime),
+};
+
 export const searchAudit = defineRoute({
   method: 'GET',
   url: '/api/audit',
@@ -27,14 +48,7 @@ export const searchAudit = defineRoute({
     tags: ['audit'],
     summary: 'Search the audit trail (security supervisors, bureau administrators; R29.1)',
     querystring: Type.Object({
-      actor: Type.Optional(Type.String({ maxLength: 100, description: 'Username' })),
-      agencyId: Type.Optional(Uuid),
-      action: Type.Optional(Type.String({ maxLength: 100, description: 'Exact action or prefix ending in *' })),
-      subjectType: Type.Optional(Type.String({ maxLength: 50 })),
-      subjectId: Type.Optional(Type.String({ maxLength: 100 })),
-      outcome: Type.Optional(AuditOutcome),
-      from: Type.Optional(DateTime),
-      to: Type.Optional(DateTime),
+      ...AUDIT_FILTERS,
       beforeSeq: Type.Optional(Type.Integer({ minimum: 1, description: 'Page: entries older than this' })),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     }),
@@ -59,5 +73,30 @@ export const verifyAudit = defineRoute({
     tags: ['audit'],
     summary: 'Verify the hash chain of the audit trail (R29.1)',
     response: { 200: AuditVerification, ...protectedErrors },
+  },
+});
+
+/** Most entries one export holds (stated in the file and in docs/security.md). */
+export const AUDIT_EXPORT_CAP = 100_000;
+
+export const exportAudit = defineRoute({
+  method: 'GET',
+  url: '/api/audit/export',
+  schema: {
+    tags: ['audit'],
+    summary: `Export an audit search as CSV (UTF-8 with BOM) or XLSX, newest first, at most ${AUDIT_EXPORT_CAP} entries; the export is itself audited (R29.1)`,
+    querystring: Type.Object({ ...AUDIT_FILTERS, format: Type.Enum(['csv', 'xlsx']) }),
+    response: {
+      200: Type.Unsafe<unknown>({
+        description:
+          'The file, streamed; its last line (CSV) or second sheet (XLSX) states the filter, the count and whether the cap cut it off',
+        headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="audit-<time>.<format>"' } },
+        content: {
+          'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, one header row' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+        },
+      }),
+      ...protectedErrors,
+    },
   },
 });

@@ -21,3 +21,4 @@ export * from './portal.js';
 export * from './open-participation.js';
 export * from './derivatives.js';
 export * from './service-providers.js';
+export * from './security-alerts.js';

@@ -12,6 +12,7 @@ import * as sharing from './20261127T0500_sharing.js';
 import * as exit from './20261127T0600_exit.js';
 import * as openData from './20261127T0700_open_data.js';
 import * as openUsageOverdue from './20261127T0720_open_usage_overdue.js';
+import * as accessAlerts from './20261127T0920_access_alerts.js';
 import * as serviceProviders from './20261127T0900_service_providers.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '20261127T0600_exit': exit,
   '20261127T0700_open_data': openData,
   '20261127T0720_open_usage_overdue': openUsageOverdue,
+  '20261127T0920_access_alerts': accessAlerts,
   '20261127T0900_service_providers': serviceProviders,
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
+import { AUDIT_GRANT_REF, AUDIT_RESOURCE_REF } from '../../db/migrations/20261127T0920_access_alerts.js';
 import type { AuditRow } from '../../db/schema.js';
 
 /** Any constant: the advisory lock that serialises appends to the chain. */
@@ -71,6 +72,10 @@ export interface AuditFilter {
   action?: string | undefined;
   subjectType?: string | undefined;
   subjectId?: string | undefined;
+  /** Entries about the resource: as their subject, or named in their details (a delivery, a request). */
+  resourceId?: string | undefined;
+  /** Entries about the grant (share or open): as their subject, or named in their details. */
+  grantId?: string | undefined;
   outcome?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -78,7 +83,8 @@ export interface AuditFilter {
   limit: number;
 }
 
-export async function searchAuditRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
+/** The search as a query (newest first, at most f.limit): run by searchAuditRows, counted by the export. */
+export function auditSearchQuery(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_log').selectAll();
   if (f.actor) q = q.where('actor_label', '=', f.actor);
   if (f.agencyId) q = q.where('actor_agency_id', '=', f.agencyId);
@@ -89,9 +95,33 @@ export async function searchAuditRows(db: Executor, f: AuditFilter): Promise<Aud
   }
   if (f.subjectType) q = q.where('subject_type', '=', f.subjectType);
   if (f.subjectId) q = q.where('subject_id', '=', f.subjectId);
+  // Each branch matches an index: (subject_type, subject_id) or the partial expression indexes of
+  // migration 20261127T0920_access_alerts (the same expressions), combined by a bitmap OR.
+  if (f.resourceId) {
+    const id = f.resourceId;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('subject_type', '=', 'catalog_resource'), eb('subject_id', '=', id)]),
+        eb(sql.raw<string>(AUDIT_RESOURCE_REF), '=', id),
+      ]),
+    );
+  }
+  if (f.grantId) {
+    const id = f.grantId;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('subject_type', 'in', ['share_grant', 'open_grant']), eb('subject_id', '=', id)]),
+        eb(sql.raw<string>(AUDIT_GRANT_REF), '=', id),
+      ]),
+    );
+  }
   if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.from) q = q.where('at', '>=', new Date(f.from));
   if (f.to) q = q.where('at', '<', new Date(f.to));
   if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);
-  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+  return q.orderBy('seq', 'desc').limit(f.limit);
+}
+
+export async function searchAuditRows(db: Executor, f: AuditFilter): Promise<AuditRow[]> {
+  return auditSearchQuery(db, f).execute();
 }

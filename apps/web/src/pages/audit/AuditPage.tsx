@@ -1,10 +1,13 @@
 /**
- * 安全审计: search of the append-only audit trail, paged backwards by sequence number, and the
- * verification of its hash chain (R29.1).
+ * 安全审计: search of the append-only audit trail (by actor, agency, action, subject, resource,
+ * grant, outcome and time), paged backwards by sequence number, its export, and the verification
+ * of its hash chain (R29.1).
  */
-import { Button, Card, Flex, Typography } from 'antd';
+import { AUDIT_EXPORT_CAP } from '@gongshu/contracts';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useAuditSearch, type AuditFilter } from '../../api/audit';
+import { Link } from 'react-router';
+import { auditExportUrl, useAuditSearch, type AuditFilter } from '../../api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/useT';
@@ -20,14 +23,36 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.heading')} />
+      <PageHeader
+        title={t('audit.heading')}
+        extra={
+          <Link to="/audit/alerts" data-testid="audit-to-alerts">
+            {t('security.audit.toAlerts')}
+          </Link>
+        }
+      />
       <Card title={<h2 className="gs-card-title">{t('audit.verifyTitle')}</h2>} style={{ marginBottom: 16 }}>
         <VerifyChain />
       </Card>
       <Card title={<h2 className="gs-card-title">{t('audit.searchTitle')}</h2>} style={{ marginBottom: 16 }}>
         <AuditSearchForm onSearch={setFilter} />
       </Card>
-      <Card title={<h2 className="gs-card-title">{t('audit.resultsTitle')}</h2>}>
+      <Card
+        title={<h2 className="gs-card-title">{t('audit.resultsTitle')}</h2>}
+        extra={
+          <Space>
+            <Button href={auditExportUrl(filter, 'csv')} download data-testid="audit-export-csv">
+              {t('security.audit.exportCsv')}
+            </Button>
+            <Button href={auditExportUrl(filter, 'xlsx')} download data-testid="audit-export-xlsx">
+              {t('security.audit.exportXlsx')}
+            </Button>
+          </Space>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          {t('security.audit.exportHint', { cap: AUDIT_EXPORT_CAP.toLocaleString() })}
+        </Typography.Paragraph>
         {search.isError ? (
           <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
         ) : (

@@ -1,9 +1,16 @@
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import type { AuditFilter } from '../../api/audit';
+import { useAgencies } from '../../api/agencies';
 import { useT } from '../../i18n/useT';
+
+/** Resource and grant ids are UUIDs; anything else is not sent (the API would refuse it). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AuditFormValues {
   actor?: string;
+  agencyId?: string;
+  resourceId?: string;
+  grantId?: string;
   action?: string;
   subjectType?: string;
   subjectId?: string;
@@ -21,6 +28,11 @@ function toFilter(values: AuditFormValues): AuditFilter {
   const subjectType = text(values.subjectType);
   const subjectId = text(values.subjectId);
   if (actor) filter.actor = actor;
+  if (values.agencyId) filter.agencyId = values.agencyId;
+  const resourceId = text(values.resourceId);
+  const grantId = text(values.grantId);
+  if (resourceId) filter.resourceId = resourceId;
+  if (grantId) filter.grantId = grantId;
   if (action) filter.action = action;
   if (subjectType) filter.subjectType = subjectType;
   if (subjectId) filter.subjectId = subjectId;
@@ -30,16 +42,40 @@ function toFilter(values: AuditFormValues): AuditFilter {
   return filter;
 }
 
-/** The audit search: actor, action (exact or prefix*), subject, outcome and a date range. */
+/** The audit search: actor and their agency, action (exact or prefix*), subject, resource, grant, outcome and a date range. */
 export function AuditSearchForm({ onSearch }: { readonly onSearch: (filter: AuditFilter) => void }) {
   const t = useT();
   const [form] = Form.useForm<AuditFormValues>();
+  const agencies = useAgencies();
+  const uuidRule = { pattern: UUID, message: t('security.audit.uuidInvalid') };
   return (
     <Form<AuditFormValues> form={form} layout="vertical" onFinish={(values) => onSearch(toFilter(values))} data-testid="audit-search">
       <Row gutter={16}>
         <Col xs={24} md={8} xl={6}>
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input allowClear autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8} xl={6}>
+          <Form.Item name="agencyId" label={t('security.audit.agency')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.all')}
+              loading={agencies.isPending}
+              options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              data-testid="audit-agency"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8} xl={6}>
+          <Form.Item name="resourceId" label={t('security.audit.resourceId')} tooltip={t('security.audit.resourceHelp')} rules={[uuidRule]}>
+            <Input allowClear autoComplete="off" data-testid="audit-resource" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8} xl={6}>
+          <Form.Item name="grantId" label={t('security.audit.grantId')} tooltip={t('security.audit.grantHelp')} rules={[uuidRule]}>
+            <Input allowClear autoComplete="off" data-testid="audit-grant" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8} xl={6}>
