@@ -35,6 +35,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Seconds between passes of the deadline sweeper; 0 turns it off (e.g. on extra processes). */
   readonly sweepSeconds: number;
+  /** Scheduled backups (R29.1; modules/backup): folder, hours between backups (0: off) and how many to keep. */
+  readonly backup: { readonly dir: string; readonly intervalHours: number; readonly keep: number };
   /** Public base URL, used in printed links and citation lines. */
   readonly publicUrl: string;
   /**
@@ -139,6 +141,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: bool(env, 'GONGSHU_SECURE_COOKIES', production),
     trustProxy: bool(env, 'GONGSHU_TRUST_PROXY', false),
     sweepSeconds: int(env, 'GONGSHU_SWEEP_SECONDS', 60, 0),
+    backup: {
+      dir: path.resolve(cwd, env.GONGSHU_BACKUP_DIR ?? path.join(env.GONGSHU_DATA_DIR ?? 'data', 'backups')),
+      intervalHours: int(env, 'GONGSHU_BACKUP_INTERVAL_HOURS', production ? 24 : 0, 0),
+      keep: int(env, 'GONGSHU_BACKUP_KEEP', 7),
+    },
     maxUploadBytes: int(env, 'GONGSHU_UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
     publicUrl: env.GONGSHU_PUBLIC_URL ?? `http://${host}:${port}`,
     maskKey,

@@ -11,6 +11,7 @@ import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
 import { startSweeper } from './jobs/sweeper.js';
+import { runScheduledBackup } from './modules/backup/backup-schedule.js';
 import { prepareDatabase, seedDemo } from './setup.js';
 import { createServices } from './services.js';
 import { SERVER_ROOT } from './server-root.js';
@@ -44,6 +45,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
         { name: 'data timeliness', run: () => services.loads.sweepTimeliness() },
         { name: 'grant expiry notices', run: () => services.grants.notifyExpiring() },
         { name: 'open usage reports', run: () => services.openGrants.sweepReports() },
+        { name: 'scheduled backup', run: () => runScheduledBackup({ db, audit: services.audit, clock }, config.backup) },
         { name: 'unusual access alerts', run: () => services.securityAlerts.sweep() },
         { name: 'service provider agreement notices', run: () => services.serviceProviders.notifyExpiring() },
       ],

@@ -72,6 +72,16 @@ export const errorCatalog = {
     en: 'The audit log hash chain is broken',
     requirement: 'R29.1',
   },
+  BACKUP_ARCHIVE_INVALID: {
+    zh: '备份文件无效或已损坏（校验值不符），未做任何恢复',
+    en: 'The backup archive is invalid or damaged (a checksum does not match): nothing was restored',
+    requirement: 'R29.1',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    zh: '目标数据库不是空库：确需覆盖时加 --force（将先清空该库）',
+    en: 'The target database is not empty: add --force to empty it first if it is to be overwritten',
+    requirement: 'R29.1',
+  },
   CALENDAR_YEAR_UNPUBLISHED: {
     zh: '尚未发布该年度节假日安排，不能计算涉及该年的工作日期限',
     en: 'The public holiday arrangements of that year are not published yet: working days in it cannot be computed',

@@ -1,5 +1,5 @@
 /**
- * The gongshu command line: serve, migrate, seed, load, audit verify, trace, openapi. Refusals exit with the
+ * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, openapi. Refusals exit with the
  * code mapped from their error code (errors.http.ts), unexpected failures with 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -170,6 +170,58 @@ program
     });
     const { describeTrace } = await import('../modules/exit/trace.js');
     for (const line of describeTrace(report)) out(line);
+  });
+
+/** The database as configured, without migrating it (a backup reads it as it is; a restore wants it empty). */
+async function withRawDatabase<T>(work: (db: Db, config: ReturnType<typeof loadConfig>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    return await work(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+program
+  .command('backup')
+  .description('write a consistent backup archive (.tar.gz) of the whole database (R29.1)')
+  .option('--to <dir>', 'folder of the archive (default: GONGSHU_BACKUP_DIR, else <data folder>/backups)')
+  .action(async (opts: { to?: string }) => {
+    const { createBackup } = await import('../modules/backup/backup-create.js');
+    const { createAuditService } = await import('../modules/audit/audit.service.js');
+    const result = await withRawDatabase((db, config) =>
+      createBackup(
+        { db, audit: createAuditService({ clock: systemClock, hashAlg: config.auditHash }), clock: systemClock },
+        { dir: opts.to ? path.resolve(opts.to) : config.backup.dir, ctx: systemContext('cli') },
+      ),
+    );
+    const rows = result.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+    out(
+      `backup written: ${result.file} (${result.manifest.tables.length} tables, ${rows} rows, ${megabytes(result.bytes)}, migration ${result.manifest.migration}, ${result.seconds.toFixed(2)} s)`,
+    );
+  });
+
+program
+  .command('restore')
+  .description('restore a backup archive into an empty database, verifying every table (R29.1)')
+  .argument('<archive>', 'the .tar.gz written by gongshu backup')
+  .option('--force', 'empty a database that is not empty first (everything in it is replaced)')
+  .action(async (archive: string, opts: { force?: boolean }) => {
+    const { restoreBackup } = await import('../modules/backup/backup-restore.js');
+    const { createAuditService } = await import('../modules/audit/audit.service.js');
+    const result = await withRawDatabase((db, config) =>
+      restoreBackup(
+        { db, audit: createAuditService({ clock: systemClock, hashAlg: config.auditHash }), clock: systemClock },
+        path.resolve(archive),
+        { force: opts.force === true, ctx: systemContext('cli') },
+      ),
+    );
+    out(
+      `restored ${archive}: ${result.tables} tables, ${result.rows} rows verified against the manifest (backup of ${result.manifest.createdAt}, migration ${result.manifest.migration}, ${result.seconds.toFixed(2)} s)`,
+    );
   });
 
 program

@@ -1,0 +1,216 @@
+/**
+ * Backup and restore (R29.1) on the real database: the demo city with a loaded resource is backed
+ * up, restored into an empty database and compared table by table, row by row; damaged archives
+ * are refused without touching the target; retention keeps the newest backups.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DomainError } from '@gongshu/domain';
+import { sql } from 'kysely';
+import { create as tarCreate, extract as tarExtract } from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, createTestDatabase, type Harness } from '../../../test/harness.js';
+import { systemContext } from '../../context.js';
+import type { Db } from '../../db/connect.js';
+import { csvOf, goodRows, publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
+import { createAuditService } from '../audit/audit.service.js';
+import { listArchives } from './backup-archive.js';
+import { countObjects } from './backup-catalog.js';
+import { createBackup, type BackupResult } from './backup-create.js';
+import type { ManifestTable } from './backup-manifest.js';
+import { restoreBackup } from './backup-restore.js';
+import { runScheduledBackup } from './backup-schedule.js';
+import { qualifiedName, quoteIdent, withSession } from './backup-session.js';
+
+const ctx = systemContext('cli');
+let h: Harness;
+let dir: string;
+let backup: BackupResult;
+let dataTable: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  dir = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-test-'));
+  const resource = await publishResource(h);
+  dataTable = resource.table;
+  const file = await tempFile('people.csv', csvOf(goodRows(300)));
+  const batch = await h.services.loads.loadFile(ctx, resource.resourceId, file, { mode: 'replace', format: 'csv', encoding: null });
+  expect(batch.state).toBe('loaded');
+  // A table of every column type the data tables use, with values COPY's text format must escape
+  // (tab, newline, backslash, a \N look-alike), NULLs and a duplicate row; no key, so kept in physical order.
+  await sql`create table resource_data.r_backup_probe (t varchar(40), n numeric, i bigint, d date, ts timestamptz, b boolean, raw bytea, j jsonb not null default '{}')`.execute(
+    h.db,
+  );
+  await sql`create index r_backup_probe_t_idx on resource_data.r_backup_probe (t)`.execute(h.db);
+  for (let i = 0; i < 2; i++) {
+    await sql`insert into resource_data.r_backup_probe values
+      (${'制表\t换行\n反斜杠\\ \\N 😀'}, 12345678901234567890.0123, -9007199254740993, '2024-02-29'::date, '2026-03-01T23:59:59.999999+08:00', true, '\\x00ff0a5c', '{"a": [1, "\\n"]}'),
+      (null, null, null, null, null, null, null, default)`.execute(h.db);
+  }
+  backup = await createBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, { dir, ctx });
+}, 120_000);
+
+afterAll(async () => {
+  await h.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const deps = (db: Db) => ({ db, audit: createAuditService({ clock: h.clock, hashAlg: h.config.auditHash }), clock: h.clock });
+
+/** The first `limit` rows of a table as JSON text, in key order (or by their text without a key). */
+async function rowsOf(db: Db, t: ManifestTable, limit: number): Promise<string[]> {
+  const order = t.primaryKey.length > 0 ? t.primaryKey.map((k) => `x.${quoteIdent(k)}`).join(', ') : 'x::text collate "C"';
+  const result = await sql<{ row: string }>`select to_jsonb(x)::text as row from ${sql.raw(qualifiedName(t.schema, t.name))} x
+    order by ${sql.raw(order)} limit ${limit}`.execute(db.kysely);
+  return result.rows.map((r) => r.row);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('backup (R29.1)', () => {
+  it('writes one archive with a manifest of every platform and resource data table', async () => {
+    const m = backup.manifest;
+    expect(path.basename(backup.file)).toMatch(/^gongshu-backup-\d{8}T\d{6}Z(-\d+)?\.tar\.gz$/);
+    expect(m).toMatchObject({ format: 'gongshu-backup', formatVersion: 1, database: { kind: h.database.kind }, files: [] });
+    expect(m.migration).toMatch(/^\d{8}T\d{4}_/);
+    const byName = new Map(m.tables.map((t) => [`${t.schema}.${t.name}`, t]));
+    for (const name of ['public.agencies', 'public.users', 'public.audit_log', 'public.catalog_resources', 'public.schema_migrations']) {
+      expect(byName.has(name), name).toBe(true);
+    }
+    const data = byName.get(`resource_data.${dataTable}`);
+    expect(data).toMatchObject({ rows: 300, primaryKey: [] });
+    expect(data?.ddl?.indexes.length).toBeGreaterThan(0);
+    const probe = byName.get('resource_data.r_backup_probe');
+    expect(probe).toMatchObject({ rows: 4, ddl: { indexes: [expect.stringContaining('r_backup_probe_t_idx')] } });
+    const audit = byName.get('public.audit_log');
+    expect(audit?.primaryKey).toEqual(['seq']);
+    expect(audit?.rows).toBeGreaterThan(0);
+    expect(m.sequences.some((s) => s.name === 'share_request_number_seq')).toBe(true);
+    // The backup itself is audited, after the snapshot.
+    const entry = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'backup.create').executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ tables: m.tables.length, bytes: backup.bytes, file: backup.file });
+  });
+
+  it('restores into an empty database: every table equal row by row, sequences continue, the audit chain verifies', async () => {
+    const target = await createTestDatabase({ empty: true });
+    try {
+      const restored = await restoreBackup(deps(target), backup.file, { force: false, ctx });
+      expect(restored.tables).toBe(backup.manifest.tables.length);
+      for (const t of backup.manifest.tables) {
+        // The source's audit trail has grown by the backup's own entry since the snapshot.
+        const [want, got] = await Promise.all([rowsOf(h.database, t, t.rows), rowsOf(target, t, t.rows)]);
+        expect(got.length, `${t.schema}.${t.name}`).toBe(t.rows);
+        expect(got, `${t.schema}.${t.name}`).toEqual(want);
+      }
+      const audit = createAuditService({ clock: h.clock, hashAlg: h.config.auditHash });
+      expect((await audit.verify(target.kysely)).ok).toBe(true);
+      const last = await target.kysely.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ action: 'backup.restore', outcome: 'ok' });
+      const auditTable = backup.manifest.tables.find((t) => t.name === 'audit_log')!;
+      const saved = await rowsOf(h.database, auditTable, auditTable.rows);
+      expect(last.seq).toBeGreaterThan((JSON.parse(saved.at(-1)!) as { seq: number }).seq);
+      // The platform works on the restored database: a new entry chains on, numbers continue.
+      await target.kysely.transaction().execute((trx) => audit.record(trx, ctx, { action: 'test.after_restore', subjectType: 'test' }));
+      expect((await audit.verify(target.kysely)).ok).toBe(true);
+      const seq = await sql<{ n: number }>`select nextval('share_request_number_seq') as n`.execute(target.kysely);
+      const before = backup.manifest.sequences.find((s) => s.name === 'share_request_number_seq')!;
+      expect(Number(seq.rows[0]?.n)).toBe(before.isCalled ? Number(before.lastValue) + 1 : Number(before.lastValue));
+
+      // Not empty any more: refused without --force, replaced with it.
+      const refused = await refusal(restoreBackup(deps(target), backup.file, { force: false, ctx }));
+      expect(refused.code).toBe('RESTORE_TARGET_NOT_EMPTY');
+      const denied = await target.kysely.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(denied).toMatchObject({ action: 'backup.restore', outcome: 'denied' });
+      await restoreBackup(deps(target), backup.file, { force: true, ctx });
+      const count = await target.kysely
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(backup.manifest.tables.find((t) => t.name === 'audit_log')!.rows + 1);
+      expect((await audit.verify(target.kysely)).ok).toBe(true);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('refuses a damaged archive (a changed byte) and leaves the empty target untouched', async () => {
+    const bytes = await readFile(backup.file);
+    const damaged = Buffer.from(bytes);
+    const at = Math.floor(damaged.length / 2);
+    damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+    const file = path.join(dir, 'damaged.tar.gz');
+    await writeFile(file, damaged);
+    const target = await createTestDatabase({ empty: true });
+    try {
+      const refused = await refusal(restoreBackup(deps(target), file, { force: false, ctx }));
+      expect(refused.code).toBe('BACKUP_ARCHIVE_INVALID');
+      expect(await withSession(target, countObjects)).toBe(0);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  it('refuses a table whose SHA-256 does not match, even with --force, and changes nothing but the audit of the attempt', async () => {
+    const unpacked = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-tamper-'));
+    try {
+      await tarExtract({ file: backup.file, cwd: unpacked });
+      const users = backup.manifest.tables.find((t) => t.name === 'users')!;
+      const text = await readFile(path.join(unpacked, users.file), 'utf8');
+      // Same size, one letter changed: only the hash tells.
+      const i = text.indexOf('admin');
+      expect(i).toBeGreaterThan(-1);
+      await writeFile(path.join(unpacked, users.file), `${text.slice(0, i)}bdmin${text.slice(i + 5)}`);
+      const file = path.join(dir, 'tampered.tar.gz');
+      await tarCreate({ gzip: true, file, cwd: unpacked }, await readdir(unpacked));
+
+      const before = await h.db.selectFrom('users').select(['username', 'password_hash']).orderBy('id').execute();
+      const auditBefore = await h.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      const refused = await refusal(restoreBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, file, { force: true, ctx }));
+      expect(refused.code).toBe('BACKUP_ARCHIVE_INVALID');
+      expect(refused.refusal.message.en).toContain('public.users');
+      expect(await h.db.selectFrom('users').select(['username', 'password_hash']).orderBy('id').execute()).toEqual(before);
+      const after = await h.db.selectFrom('audit_log').selectAll().where('seq', '>', auditBefore.seq).execute();
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatchObject({ action: 'backup.restore', outcome: 'failed' });
+      expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+    } finally {
+      await rm(unpacked, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('scheduled: writes a backup when the newest is older than the interval and keeps only the newest KEEP', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-schedule-'));
+    try {
+      const schedule = { dir: folder, intervalHours: 24, keep: 2 };
+      const run = () => runScheduledBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, schedule);
+      expect(
+        await runScheduledBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, { ...schedule, intervalHours: 0 }),
+      ).toEqual({
+        written: 0,
+        pruned: 0,
+      });
+      h.clock.set('2026-03-10T00:00:00Z');
+      expect(await run()).toEqual({ written: 1, pruned: 0 });
+      h.clock.set('2026-03-10T23:00:00Z');
+      expect(await run()).toEqual({ written: 0, pruned: 0 });
+      h.clock.set('2026-03-11T00:00:00Z');
+      expect(await run()).toEqual({ written: 1, pruned: 0 });
+      h.clock.set('2026-03-12T01:00:00Z');
+      expect(await run()).toEqual({ written: 1, pruned: 1 });
+      const kept = (await listArchives(folder)).map((a) => path.basename(a.file));
+      expect(kept).toEqual(['gongshu-backup-20260311T000000Z.tar.gz', 'gongshu-backup-20260312T010000Z.tar.gz']);
+      const prune = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'backup.prune').executeTakeFirstOrThrow();
+      expect(prune.details).toMatchObject({ keep: 2, deleted: ['gongshu-backup-20260310T000000Z.tar.gz'] });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
