@@ -25,6 +25,7 @@ import { createExitService, type ExitService } from './modules/exit/exit.service
 import { createOpenDataService, type OpenDataService } from './modules/open-data/open-data.service.js';
 import { createGrantsService, type GrantsService } from './modules/sharing/grants.service.js';
 import { createShareRequestsService, type ShareRequestsService } from './modules/sharing/share-requests.service.js';
+import { createCorrelationService, type CorrelationService } from './modules/correlation/correlation.service.js';
 import { createOpenParticipationService, type OpenParticipationService } from './modules/open-participation/open-participation.service.js';
 import { createOpenApplicationsService, type OpenApplicationsService } from './modules/open-applications/open-applications.service.js';
 import { createOpenGrantsService, type OpenGrantsService } from './modules/open-applications/open-grants.service.js';
@@ -57,6 +58,8 @@ export interface Services {
   readonly openData: OpenDataService;
   readonly grants: GrantsService;
   readonly shareRequests: ShareRequestsService;
+  /** Correlation security assessments before share grants (R31.1). */
+  readonly correlation: CorrelationService;
   /** Registration, objections (R20.2) and the reuse showcase (R22.1) on the open portal. */
   readonly openParticipation: OpenParticipationService;
   /** Conditional open-data applications and demands (R19.2–R19.4). */
@@ -97,6 +100,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     clock,
     onOpenGrantChanged: (userId, resourceId) => openGrantListeners.forEach((listener) => listener(userId, resourceId)),
   });
+  const shareRequests = createShareRequestsService({ db, audit, clock, deadlines, grants });
   return {
     db,
     dbKind: database.kind,
@@ -130,7 +134,8 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     exit,
     openData,
     grants,
-    shareRequests: createShareRequestsService({ db, audit, clock, deadlines, grants }),
+    shareRequests,
+    correlation: createCorrelationService({ db, audit, clock, shareRequests }),
     openParticipation: createOpenParticipationService({ db, audit, clock, deadlines }),
     openApplications: createOpenApplicationsService({ db, audit, clock, deadlines, grants: openGrants }),
     openGrants,

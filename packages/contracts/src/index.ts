@@ -39,6 +39,7 @@ export {
 } from './routes/catalog.js';
 export { LoadBatch, DataProblem, QualityView } from './routes/data.js';
 export { ShareRequest, ShareRequestDetail, ShareField, Consultation, AgencyKey, Grant, Delivery, Lineage } from './routes/sharing.js';
+export { CorrelationAssessment, CorrelationQueueItem, CorrelationRisk, CorrelationStatus } from './routes/correlation.js';
 export { Provenance, ExitRecord } from './routes/exit.js';
 export {
   OpenApplication,

@@ -227,6 +227,16 @@ export const errorCatalog = {
     en: 'A chosen system key does not belong to the agency or is no longer valid',
     requirement: 'R29.1',
   },
+  CORRELATION_ASSESSMENT_REQUIRED: {
+    zh: '授予后可按同一自然人标识关联三级及以上数据，须先完成关联安全评估（同意或附条件同意）',
+    en: 'Granting would let the consumer join level 3+ data on the same person identifier: a correlation security assessment that permits it is needed first',
+    requirement: 'R31.1',
+  },
+  CORRELATION_ASSESSMENT_INVALID: {
+    zh: '关联安全评估内容不完整或当前无需评估',
+    en: 'The correlation assessment is incomplete, or none is needed now',
+    requirement: 'R31.1',
+  },
   EXIT_NO_GRANT: { zh: '没有授权：未找到此共享授权', en: 'No grant: this sharing grant does not exist', requirement: 'R7.1' },
   EXIT_WRONG_AGENCY: {
     zh: '没有授权：此授权属于其他单位',

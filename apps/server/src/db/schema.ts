@@ -641,6 +641,29 @@ export interface AccessAlertsTable {
 }
 export type AccessAlertRow = Selectable<AccessAlertsTable>;
 
+/** The latest correlation check of a share request (R31.1). */
+export interface CorrelationChecksTable {
+  share_request_id: string;
+  applies: boolean;
+  risk: ColumnType<unknown, string, string>;
+  stage: 'filed' | 'approval';
+  checked_at: Timestamp;
+}
+
+/** Security assessments of data correlation before a share grant (R31.1). */
+export interface CorrelationAssessmentsTable {
+  id: Generated<string>;
+  share_request_id: string;
+  assessor_user_id: string;
+  agency_id: string | null;
+  risk: ColumnType<unknown, string, string>;
+  conclusion: 'permit' | 'permit_with_conditions' | 'refuse';
+  opinion: string;
+  measures: string | null;
+  basis: string;
+  assessed_at: Timestamp;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -668,6 +691,8 @@ export interface Database {
   share_consultations: ShareConsultationsTable;
   share_grants: ShareGrantsTable;
   share_grant_keys: ShareGrantKeysTable;
+  correlation_checks: CorrelationChecksTable;
+  correlation_assessments: CorrelationAssessmentsTable;
   deliveries: DeliveriesTable;
   open_applications: OpenApplicationsTable;
   open_application_events: OpenApplicationEventsTable;

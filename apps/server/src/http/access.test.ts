@@ -453,6 +453,23 @@ Object.assign(TABLE, {
       payload: { grant: false, note: '维持原决定' },
     }),
   },
+  // Correlation assessment (R31.1); correlation.test.ts covers the workflow.
+  'GET /api/share/requests/:id/correlation': {
+    allowed: 'police-security',
+    forbidden: 'citizen',
+    request: (ids: Ids) => ({ url: `/api/share/requests/${ids.shareFormal}/correlation` }),
+  },
+  // Access passes, then the (unknown) request is not found.
+  'POST /api/share/requests/:id/correlation/assessments': {
+    allowed: 'cac-security',
+    forbidden: 'reviewer',
+    request: () => ({
+      url: '/api/share/requests/00000000-0000-4000-8000-0000000000c1/correlation/assessments',
+      payload: { conclusion: 'permit', opinion: '风险可控', basis: '《数据安全法》第二十一条' },
+    }),
+    expectStatus: 404,
+  },
+  'GET /api/security/correlation-queue': { allowed: 'cac-security', forbidden: 'reviewer' },
   'GET /api/share/agency-keys': { allowed: 'civil-steward', forbidden: 'citizen' },
   'GET /api/share/grants': { allowed: 'civil-steward', forbidden: 'citizen', request: () => ({ url: '/api/share/grants?scope=consumer' }) },
   'GET /api/share/grants/:id': {

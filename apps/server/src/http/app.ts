@@ -39,6 +39,7 @@ import { registerExitRoutes } from '../modules/exit/exit.routes.js';
 import { registerOpenDataRoutes } from '../modules/open-data/open-data.routes.js';
 import { AuditedRefusal } from '../modules/audit/audited-refusal.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
+import { registerCorrelationRoutes } from '../modules/correlation/correlation.routes.js';
 import { registerOpenApplicationRoutes } from '../modules/open-applications/open-applications.routes.js';
 import { registerCatalogFileRoutes } from '../modules/catalog/catalog-files.routes.js';
 import { createCatalogFilesService } from '../modules/catalog/catalog-files.service.js';
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerExitRoutes(app, services.exit, config.logLevel);
   registerOpenDataRoutes(app, services.openData);
   registerSharingRoutes(app, services.shareRequests, services.grants);
+  registerCorrelationRoutes(app, services.correlation);
   registerOpenApplicationRoutes(app, services.openApplications, services.openGrants);
   registerCatalogFileRoutes(app, createCatalogFilesService(services));
   registerCkanRoutes(

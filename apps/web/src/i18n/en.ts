@@ -6,6 +6,7 @@ import { enPortal } from './open/portal';
 import { enApplications } from './open/applications';
 import { enParticipation } from './open/participation';
 import { enDerivatives } from './open/derivatives';
+import { enCorrelation } from './security/correlation';
 import { enSecurityAudit } from './security/audit';
 import { enProviders } from './security/providers';
 import type { Messages } from './zh';
@@ -1606,6 +1607,7 @@ export const en: Messages = {
   ...enApplications,
   ...enParticipation,
   ...enDerivatives,
+  ...enCorrelation,
   ...enSecurityAudit,
   ...enProviders,
 };

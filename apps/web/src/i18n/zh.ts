@@ -6,6 +6,7 @@ import { zhPortal } from './open/portal';
 import { zhApplications } from './open/applications';
 import { zhParticipation } from './open/participation';
 import { zhDerivatives } from './open/derivatives';
+import { zhCorrelation } from './security/correlation';
 import { zhSecurityAudit } from './security/audit';
 import { zhProviders } from './security/providers';
 export const zh = {
@@ -1554,6 +1555,7 @@ export const zh = {
   ...zhApplications,
   ...zhParticipation,
   ...zhDerivatives,
+  ...zhCorrelation,
   ...zhSecurityAudit,
   ...zhProviders,
 };

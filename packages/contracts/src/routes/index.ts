@@ -12,6 +12,7 @@ export * from './catalog.js';
 export * from './catalog-files.js';
 export * from './data.js';
 export * from './sharing.js';
+export * from './correlation.js';
 export * from './open-applications.js';
 export * from './exit.js';
 export * from './open-data.js';

@@ -60,7 +60,12 @@ export const ShareRequest = Type.Object({
   approvedFields: Nullable(Type.Array(Type.String())),
   approvedPeriodTo: Nullable(IsoDate),
   rejection: Nullable(
-    Type.Object({ by: Type.Enum(['bureau', 'provider']), reasons: Type.Array(RejectionReason), at: DateTime, byLabel: Type.String() }),
+    Type.Object({
+      by: Type.Enum(['bureau', 'provider', 'security']),
+      reasons: Type.Array(RejectionReason),
+      at: DateTime,
+      byLabel: Type.String(),
+    }),
   ),
   answer: Nullable(Type.Object({ willShare: Type.Boolean(), text: Type.String(), at: DateTime })),
   upperReference: Nullable(Type.String()),

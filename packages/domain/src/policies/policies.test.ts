@@ -40,6 +40,7 @@ const MATRIX: Record<Permission, Role[]> = {
   'share.request': ['bureau_admin', 'bureau_reviewer', 'steward'],
   'share.provide': ['steward'],
   'share.review': ['bureau_admin', 'bureau_reviewer'],
+  'security.assess': ['security_supervisor', 'bureau_admin'],
   'open.participate': ['public_user'],
   'open.read': ['bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'],
   'open.provide': ['steward'],

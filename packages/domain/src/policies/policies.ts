@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'share.provide',
   /** The bureau's formal review, upper-level results, consultations and grant revocation (R14–R16). */
   'share.review',
+  /** Record the security assessment of a share request whose grant would correlate level 3+ data on a person identifier (R31.1). */
+  'security.assess',
   /** A citizen's or organization's own open-data life: apply, demand, report use, object, submit to the showcase (R19–R22). */
   'open.participate',
   /** Open-data applications, demands, objections and derivatives of one's agency; every one for the bureau. */
@@ -147,6 +149,7 @@ const RULES: Record<Permission, Rule> = {
     return actor.roles.includes('steward') && actor.agency?.id === target.id ? OK : forbidden();
   },
   'share.review': anyOf('bureau_admin', 'bureau_reviewer'),
+  'security.assess': anyOf('security_supervisor', 'bureau_admin'),
   'open.participate': anyOf('public_user'),
   'open.read': anyOf('bureau_admin', 'bureau_reviewer', 'steward', 'agency_staff'),
   'open.provide': (actor, ctx) => RULES['share.provide'](actor, ctx),

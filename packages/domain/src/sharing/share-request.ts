@@ -127,6 +127,7 @@ export type ShareEvent =
   | { readonly type: 'upper_result'; readonly granted: boolean }
   | { readonly type: 'open_consultation' }
   | { readonly type: 'consultation_outcome'; readonly grant: boolean }
+  | { readonly type: 'assessment_refuse' }
   | { readonly type: 'withdraw' };
 
 /** The next state of a request, or a refusal; pure (house style: workflows are transitions). */
@@ -163,6 +164,10 @@ export function nextShareState(route: ShareRoute, state: ShareState, event: Shar
       return state === 'rejected' ? ok('consultation') : no();
     case 'consultation_outcome':
       return state === 'consultation' ? ok(event.grant ? 'granted' : 'closed') : no();
+    case 'assessment_refuse':
+      // R31.1: a correlation assessment that refuses rejects a request under review, closes one in consultation.
+      if (state === 'formal_review' || state === 'provider_review') return ok('rejected');
+      return state === 'consultation' ? ok('closed') : no();
     case 'withdraw':
       return ['formal_review', 'provider_review', 'provider_answer', 'consultation'].includes(state) ? ok('withdrawn') : no();
   }

@@ -17,7 +17,7 @@ export function shareFieldsOf(metadata: ResourceMetadata | null, codes: readonly
 }
 
 export interface Rejection {
-  by: 'bureau' | 'provider';
+  by: 'bureau' | 'provider' | 'security';
   byLabel: string;
   reasons: { reason: string; legalBasis: string }[];
   at: string;

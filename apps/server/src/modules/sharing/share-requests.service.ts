@@ -26,12 +26,13 @@ import {
   type ShareState,
   type UserActor,
 } from '@gongshu/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { signedInUser, type Clock, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database, ShareRequestRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { checkFiled, guardGrant, recordBlocked } from '../correlation/correlation.checks.js';
 import { agencyRecipients, insertNotifications } from '../notifications/notifications.repository.js';
 import { loadAgencyFacts } from '../users/users.repository.js';
 import { isBureauSide, type GrantsService } from './grants.service.js';
@@ -256,8 +257,9 @@ export function createShareRequestsService(deps: {
     return next.value;
   }
 
-  /** Grants what was approved: the approved (or asked) fields and period. */
+  /** Grants what was approved: the approved (or asked) fields and period, once any correlation is assessed (R31.1). */
   async function grantFor(trx: Executor, ctx: RequestContext, row: ShareRequestRow, fields: readonly string[], periodTo: string) {
+    await guardGrant(trx, row, fields, clock());
     const resource = await trx
       .selectFrom('catalog_resources as r')
       .innerJoin('catalog_versions as v', 'v.id', 'r.current_version_id')
@@ -288,6 +290,17 @@ export function createShareRequestsService(deps: {
     const row = await lockRequest(trx, id);
     if (!row || !canView(actor, row)) fail('NOT_FOUND', { field: 'id' });
     return row;
+  }
+
+  /** An approval's transaction; a grant refused for want of a correlation assessment keeps its re-check (R31.1). */
+  function approving<T>(run: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return db
+      .transaction()
+      .execute(run)
+      .catch(async (error: unknown) => {
+        await recordBlocked(db, error, clock());
+        throw error;
+      });
   }
 
   function reasonsOrFail(reasons: ReasonList | undefined): ReasonList {
@@ -433,11 +446,22 @@ export function createShareRequestsService(deps: {
           toState: 'formal_review',
           note: filedByBureau ? '市大数据局代镇（街道）提交（R15.2）' : null,
         });
+        // R31.1: would the grant let the requester join level 3+ data on a person identifier?
+        const correlation =
+          route.value === 'unconditional' || route.value === 'conditional' ? await checkFiled(trx, row, fields, now) : null;
         await audit.record(trx, ctx, {
           action: 'share.request.file',
           subjectType: SHARE_SUBJECT,
           subjectId: row.id,
-          details: { number: row.number, route: route.value, requester: requesterId, resource: row.resource_id, fields, filedByBureau },
+          details: {
+            number: row.number,
+            route: route.value,
+            requester: requesterId,
+            resource: row.resource_id,
+            fields,
+            filedByBureau,
+            ...(correlation?.applies ? { correlationAssessmentRequired: true } : {}),
+          },
         });
         await openStep(trx, ctx, row, 0);
         return detail(trx, actor, row.id);
@@ -454,7 +478,7 @@ export function createShareRequestsService(deps: {
     ): Promise<ShareRequestDetail> {
       const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
-      return db.transaction().execute(async (trx) => {
+      return approving(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!approve) {
           const list = reasonsOrFail(reasons);
@@ -504,7 +528,7 @@ export function createShareRequestsService(deps: {
       },
     ): Promise<ShareRequestDetail> {
       const actor = signedInUser(ctx);
-      return db.transaction().execute(async (trx) => {
+      return approving(async (trx) => {
         const row = await locked(trx, actor, id);
         if (!(await isProviderSteward(trx, actor, row))) fail('SHARE_NOT_PROVIDER');
         if (!input.approve) {
@@ -698,7 +722,7 @@ export function createShareRequestsService(deps: {
     async decideConsultation(ctx: RequestContext, id: string, grant: boolean, note: string, fields?: string[]) {
       const actor = signedInUser(ctx);
       requireAllowed(authorize(actor, 'share.review'));
-      return db.transaction().execute(async (trx) => {
+      return approving(async (trx) => {
         const row = await locked(trx, actor, id);
         const chosen = fields ?? row.approved_fields ?? row.fields;
         if (grant && (chosen.length === 0 || chosen.some((f) => !row.fields.includes(f))))
@@ -735,6 +759,30 @@ export function createShareRequestsService(deps: {
         );
         return detail(trx, actor, id);
       });
+    },
+
+    /**
+     * R31.1: a correlation assessment that refuses rejects the request under review (or closes it in
+     * consultation), with the assessment as the reason the requester sees. In the caller's transaction.
+     */
+    async refuseByAssessment(trx: Executor, ctx: RequestContext, id: string, opinion: string, basis: string): Promise<void> {
+      const actor = signedInUser(ctx);
+      const row = await lockRequest(trx, id);
+      if (!row) fail('NOT_FOUND', { field: 'id' });
+      const rejection: Rejection = {
+        by: 'security',
+        byLabel: actor.username,
+        reasons: [{ reason: opinion, legalBasis: basis }],
+        at: clock().toISOString(),
+      };
+      await transition(trx, ctx, row, { type: 'assessment_refuse' }, { rejection }, '关联安全评估结论：不予同意（R31.1）');
+      await notifyAgency(
+        trx,
+        row.requester_agency_id,
+        { zh: `共享申请 ${row.number} 未通过关联安全评估`, en: `Share request ${row.number} was refused by the correlation assessment` },
+        { zh: opinion, en: opinion },
+        id,
+      );
     },
 
     /** The valid API keys of the caller's agency (its systems). */

@@ -72,7 +72,9 @@ afterAll(async () => {
 describe('R14.1 unconditional: bureau formal review within 1 working day, then the grant', () => {
   it('filed the day before National Day, the review is due on the first working day after it', async () => {
     clock.set('2026-09-30T10:00:00+08:00');
-    const filed = await file('civil-steward', request(unconditional));
+    // The education bureau here: civil affairs later holds the conditional resource, and a second
+    // level-3 citizen-ID resource would need a correlation assessment (R31.1, correlation.test.ts).
+    const filed = await file('edu-steward', request(unconditional));
     expect(filed).toMatchObject({ route: 'unconditional', state: 'formal_review', number: expect.stringMatching(/^GX2026\d{6}$/) });
     expect(filed.deadline).toMatchObject({
       step: 'share.unconditional.formal_review',
@@ -93,8 +95,8 @@ describe('R14.1 unconditional: bureau formal review within 1 working day, then t
     // The provider is informed automatically (R14.1).
     const notes = await call<{ items: { kind: string; title: { zh: string } }[] }>('hrss-steward', 'GET', '/api/notifications');
     expect(notes.items.some((n) => n.kind === 'share.granted')).toBe(true);
-    const grant = await call<Grant>('civil-steward', 'GET', `/api/share/grants/${done.grantId}`);
-    expect(grant).toMatchObject({ status: 'active', consumer: { name: expect.stringContaining('民政') }, state: 'active' });
+    const grant = await call<Grant>('edu-steward', 'GET', `/api/share/grants/${done.grantId}`);
+    expect(grant).toMatchObject({ status: 'active', consumer: { name: expect.stringContaining('教育') }, state: 'active' });
     expect(grant.fields.map((f) => f.code)).toEqual(['sfzh', 'xm', 'csrq', 'sr', 'dj']);
     expect(grant.citation).toContain(grant.number);
     expect(grant.validTo).toBe('2027-09-30T16:00:00.000Z');

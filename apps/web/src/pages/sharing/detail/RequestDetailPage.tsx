@@ -20,6 +20,7 @@ import { ShareStateTag } from '../shared/ShareStateTag';
 import { AnswerCard } from './AnswerCard';
 import { CommitmentList } from './CommitmentList';
 import { ConsultationPanel } from './ConsultationPanel';
+import { CorrelationPanel } from './CorrelationPanel';
 import { RejectionCard } from './RejectionCard';
 import { RequestActions } from './RequestActions';
 import { RequestFacts } from './RequestFacts';
@@ -85,6 +86,9 @@ export function RequestDetailPage() {
             </Card>
             {request.rejection ? <RejectionCard rejection={request.rejection} /> : null}
             {request.answer ? <AnswerCard answer={request.answer} /> : null}
+            {request.resource && (request.route === 'conditional' || request.route === 'unconditional') ? (
+              <CorrelationPanel requestId={request.id} />
+            ) : null}
             <ConsultationPanel request={request} />
             <Card title={<CardTitle testId="section-fields">{t('share.detail.fields')}</CardTitle>}>
               {request.fields.length === 0 ? (

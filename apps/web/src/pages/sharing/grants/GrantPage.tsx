@@ -17,6 +17,7 @@ import { GrantStatusTag } from '../shared/GrantStatusTag';
 import { GRANTS_PATH, lineagePath } from '../shared/paths';
 import { ShareFieldTable } from '../shared/ShareFieldTable';
 import { CitationLine } from './CitationLine';
+import { CorrelationConditionsCard } from './CorrelationConditionsCard';
 import { DeliveryLogCard } from './DeliveryLogCard';
 import { GrantFacts } from './GrantFacts';
 import { GrantKeysCard } from './GrantKeysCard';
@@ -76,6 +77,7 @@ export function GrantPage() {
             <Card title={<CardTitle testId="section-grant-fields">{t('share.grant.fieldsHeading')}</CardTitle>}>
               <ShareFieldTable fields={grant.fields} testId="grant-fields" />
             </Card>
+            {grant.request ? <CorrelationConditionsCard requestId={grant.request.id} /> : null}
           </Space>
         </Col>
         <Col xs={24} xl={9}>
