@@ -66,9 +66,9 @@ export function installAuthentication(app: FastifyInstance, auth: AuthService): 
     } else {
       request.sessionExpired = resolved.kind === 'expired';
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      // R30.1: the account's provider agreement is not in force: say so (the cookie goes, so the
-      // browser can sign in as someone else).
-      if (resolved.kind === 'refused') throw new DomainError(resolved.refusal);
+      // R30.1: the account's provider agreement is not in force: say so, except on public routes (the
+      // portal, sign-in), which go on as for a visitor; the cookie goes, so the browser can sign in again.
+      if (resolved.kind === 'refused' && request.routeOptions.config.access !== 'public') throw new DomainError(resolved.refusal);
     }
   });
 

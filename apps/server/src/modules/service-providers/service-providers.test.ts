@@ -191,6 +191,11 @@ describe('accounts of a provider act only while its agreement is in force (R30.1
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'PROVIDER_AGREEMENT_NOT_IN_FORCE', requirement: 'R30.1' });
     }
+    expect(String((await me(staff.headers)).headers['set-cookie'])).toContain('gongshu_session=;');
+    // Public routes answer as for a visitor, and the stale cookie is cleared.
+    const health = await h.app.inject({ method: 'GET', url: '/api/health', headers: staff.headers });
+    expect(health.statusCode).toBe(200);
+    expect(String(health.headers['set-cookie'])).toContain('gongshu_session=;');
     const login = await h.app.inject({
       method: 'POST',
       url: '/api/auth/login',
