@@ -167,7 +167,29 @@ export function toRefusal(error: unknown): { refusal: Refusal; unexpected: boole
     const zh = e.statusCode === 413 ? '请求内容过大' : e.statusCode === 415 ? '不支持的内容类型' : '请求格式错误';
     return { refusal: refuse('VALIDATION_FAILED', { message: { zh, en } }), unexpected: false };
   }
+  if (isDataException(error)) {
+    // Not the database's message: it may quote the value.
+    return {
+      refusal: refuse('VALIDATION_FAILED', {
+        message: {
+          zh: '请求中含有数据库无法处理的值（如空字符 NUL、超出范围的数字）',
+          en: 'The request holds a value the database cannot take (such as a NUL character or a number out of range)',
+        },
+      }),
+      unexpected: false,
+    };
+  }
   return { refusal: refuse('INTERNAL'), unexpected: true };
+}
+
+/**
+ * PostgreSQL's class 22, data exception (SQLSTATE 22xxx): a value from the request the database
+ * cannot store or compare — a NUL character in text, a number out of range, an impossible date.
+ * The client's input, not a fault of the server (issue 8: injection fails safely).
+ */
+export function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** The status to answer with: the code's, except malformed-request refusals keep 413/415. */

@@ -5,7 +5,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import { routes } from '@gongshu/contracts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { fail } from '@gongshu/domain';
+import { DomainError, fail } from '@gongshu/domain';
 import type { App } from '../../http/types.js';
 import { userOf } from '../../http/types.js';
 import { validatorSkippingBody } from '../../http/validation.js';
@@ -47,12 +47,17 @@ export function registerDataRoutes(app: App, loads: LoadsService, quality: DataQ
           });
         const file = await request.file();
         if (!file) fail('VALIDATION_FAILED', { field: 'file', message: { zh: '没有收到文件', en: 'No file was received' } });
-        const batch = await loads.queueUpload(request.ctx, userOf(request), request.params.resourceId, file.file, {
-          mode: request.query.mode ?? 'replace',
-          format: formatOf(file.filename, request.query.format),
-          encoding: request.query.encoding ?? null,
-          fileName: file.filename,
-        });
+        const batch = await loads
+          .queueUpload(request.ctx, userOf(request), request.params.resourceId, file.file, {
+            mode: request.query.mode ?? 'replace',
+            format: formatOf(file.filename, request.query.format),
+            encoding: request.query.encoding ?? null,
+            fileName: file.filename,
+          })
+          .catch((error: unknown) => {
+            // Over GONGSHU_UPLOAD_MAX_BYTES (the batch is failed and the part written removed): 413, in the one shape.
+            throw file.file.truncated && error instanceof DomainError ? Object.assign(error, { statusCode: 413 }) : error;
+          });
         return reply.status(202).send(presentBatch(batch));
       },
     );

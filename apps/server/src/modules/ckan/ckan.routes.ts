@@ -9,6 +9,7 @@ import { routes, type CkanActionName, type CkanErrorBody } from '@gongshu/contra
 import { DomainError } from '@gongshu/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../context.js';
+import { isDataException } from '../../http/errors.http.js';
 import type { App } from '../../http/types.js';
 import { retryAfter } from '../open-data/open-data.routes.js';
 import { CKAN_ERRORS, CkanError, invalid } from './ckan-error.js';
@@ -174,6 +175,11 @@ export function registerCkanRoutes(app: App, ckan: CkanService): void {
         return reply
           .status(403)
           .send(failure(request, { __type: 'Authorization Error', message: `Access denied: ${error.refusal.message.en}` }));
+      }
+      if (isDataException(error)) {
+        // A value the database cannot take (a NUL character, a number out of range): the caller's.
+        const message = 'Validation error: a value cannot be used (a NUL character or a number out of range)';
+        return reply.status(409).send(failure(request, { __type: 'Validation Error', message }));
       }
       const status = error.statusCode ?? 500;
       if (status === 401 || status === 403) {
