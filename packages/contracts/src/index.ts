@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './route.js';
 export * from './client.js';
 export * from './distributions.js';
+export * from './masks.js';
 export * as routes from './routes/index.js';
 export { Me, ApiKey, RoleName, AgencyRef } from './routes/auth.js';
 export { Agency, AgencyDetail, AgencyInput, AgencyKind, Sector, SecurityDuty, ResponsiblePerson } from './routes/agencies.js';

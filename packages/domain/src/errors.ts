@@ -291,6 +291,11 @@ export const errorCatalog = {
     en: 'Only published resources that are not opened (open type none) and have loaded data can be opened after de-identification',
     requirement: 'R18.4',
   },
+  MASK_TOO_WEAK: {
+    zh: '脱敏方式弱于定级要求：只能选择同等或更强的脱敏方式',
+    en: 'The mask is weaker than the grading requires: choose the same or a stronger one',
+    requirement: 'R29.1',
+  },
   OPEN_NO_APPLICATION_NEEDED: {
     zh: '无条件开放数据无需申请，可直接下载或调用',
     en: 'Unconditional open data needs no application: download it or call the API',

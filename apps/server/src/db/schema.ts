@@ -2,6 +2,7 @@
  * Table types for Kysely, one interface per table of the migrations. Kept by hand next to the
  * migrations; the schema report test (schema.test.ts) fails when a column is missing here.
  */
+import type { MaskKind } from '@gongshu/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -412,6 +413,8 @@ export interface ShareGrantsTable {
   citation: string;
   created_by_user_id: string | null;
   created_at: Timestamp;
+  /** Per-field mask overrides chosen at approval (R29.1): {code: MaskKind}. */
+  field_masks: ColumnType<Record<string, MaskKind>, string | undefined, string>;
 }
 
 export interface ShareGrantKeysTable {
@@ -503,6 +506,8 @@ export interface OpenGrantsTable {
   citation: string;
   created_by_user_id: string | null;
   created_at: Timestamp;
+  /** Per-field mask overrides chosen at approval (R29.1): {code: MaskKind}. */
+  field_masks: ColumnType<Record<string, MaskKind>, string | undefined, string>;
 }
 
 export interface OpenUsageReportsTable {

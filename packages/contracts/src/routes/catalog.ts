@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ApiErrorBody, DateTime, Empty, IdParams, Uuid, protectedErrors } from '../common.js';
+import { MaskRule } from '../masks.js';
 import { defineRoute } from '../route.js';
 import {
   DataGrade,
@@ -29,6 +30,8 @@ export const FieldSpec = Type.Object({
   identifierRole: IdentifierRole,
   sensitivity: Sensitivity,
   required: Type.Boolean(),
+  /** The steward's declared mask at the exit (R29.1): at least the grading minimum; absent = the grading default. */
+  mask: Type.Optional(MaskRule),
 });
 
 export const ResourceMetadata = Type.Object(

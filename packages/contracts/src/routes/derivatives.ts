@@ -9,6 +9,7 @@ import { Type, type Static } from 'typebox';
 import { DateTime, IdParams, Uuid, protectedErrors } from '../common.js';
 import type { DistributionFormat } from '../distributions.js';
 import { DataType, IdentifierRole, Sensitivity } from '../enums.js';
+import { MaskRule } from '../masks.js';
 import { defineRoute } from '../route.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -26,19 +27,7 @@ export function derivativePortalPath(id: string): string {
   return `/open/derivatives/${encodeURIComponent(id)}`;
 }
 
-export const MaskRule = Type.Union(
-  [
-    Type.Object(
-      { kind: Type.Enum(['citizen_id', 'phone', 'name', 'address', 'null', 'year', 'hash', 'none']) },
-      { additionalProperties: false },
-    ),
-    Type.Object(
-      { kind: Type.Literal('keep'), first: Type.Integer({ minimum: 0, maximum: 50 }), last: Type.Integer({ minimum: 0, maximum: 50 }) },
-      { additionalProperties: false },
-    ),
-  ],
-  { description: 'Masks of the exit; keep(first, last) stars all but the ends. hash and none are refused for open data' },
-);
+export { MaskRule };
 
 export const FieldTreatment = Type.Union(
   [

@@ -7,6 +7,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, IdParams, Uuid, protectedErrors } from '../common.js';
 import { OpenType } from '../enums.js';
+import { FieldMasks, MaskRule } from '../masks.js';
 import { defineRoute } from '../route.js';
 import { IsoDate } from './calendar.js';
 import { PendingItem } from './deadlines.js';
@@ -14,7 +15,12 @@ import { RejectionReason } from './sharing.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const AgencyRef = Type.Object({ id: Uuid, name: Type.String() });
-const FieldRef = Type.Object({ code: Type.String(), name: Type.String() });
+const FieldRef = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  defaultMask: Type.Optional(MaskRule),
+  effectiveMask: Type.Optional(MaskRule),
+});
 const notFound = { 404: protectedErrors[400] };
 const conflict = { 409: protectedErrors[400] };
 const Comment = Type.Optional(Type.String({ maxLength: 2000 }));
@@ -196,6 +202,7 @@ export const providerReviewOpenApplication = defineRoute({
       approve: Type.Boolean(),
       fields: Type.Optional(Type.Array(Type.String())),
       periodTo: Type.Optional(IsoDate),
+      masks: Type.Optional(FieldMasks),
       reportEveryMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Default 6 (R20.1)' })),
       comment: Comment,
       reasons: Type.Optional(Type.Array(RejectionReason)),

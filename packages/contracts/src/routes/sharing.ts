@@ -6,6 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, IdParams, Uuid, protectedErrors } from '../common.js';
 import { GrantStoredState, Sensitivity, ShareRoute, ShareState } from '../enums.js';
+import { FieldMasks, MaskRule } from '../masks.js';
 import { defineRoute } from '../route.js';
 import { IsoDate } from './calendar.js';
 import { PendingItem } from './deadlines.js';
@@ -35,6 +36,9 @@ export const ShareField = Type.Object({
   name: Type.String(),
   sensitivity: Sensitivity,
   mask: Type.String({ description: 'How the exit masks the field: none, citizen_id, phone, name, address, keep, hash, null, year' }),
+  defaultMask: Type.Optional(MaskRule),
+  effectiveMask: Type.Optional(MaskRule),
+  overridden: Type.Optional(Type.Boolean({ description: 'Whether the grant overrides the field’s default mask (R29.1)' })),
 });
 export type ShareField = Static<typeof ShareField>;
 
@@ -192,6 +196,7 @@ export const providerReviewShareRequest = defineRoute({
       approve: Type.Boolean(),
       fields: Type.Optional(Type.Array(Type.String())),
       periodTo: Type.Optional(IsoDate),
+      masks: Type.Optional(FieldMasks),
       comment: Comment,
       reasons: Type.Optional(Type.Array(RejectionReason)),
     }),

@@ -47,6 +47,7 @@ const FIELD_LABELS: Record<keyof FieldSpec, { zh: string; en: string }> = {
   identifierRole: { zh: '标识类型', en: 'identifier role' },
   sensitivity: { zh: '敏感程度', en: 'sensitivity' },
   required: { zh: '必填', en: 'required' },
+  mask: { zh: '脱敏方式', en: 'mask' },
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -4,6 +4,8 @@
  * spreadsheet row in one pass.
  */
 import { refuse, type ErrorCode, type Refusal } from '../errors.js';
+import { declaredMaskProblems, openAllowed } from '../masking/grading.js';
+import type { MaskKind } from '../masking/masking.js';
 import {
   codesOf,
   DATA_GRADES,
@@ -44,6 +46,11 @@ export interface FieldSpec {
   readonly identifierRole: IdentifierRole;
   readonly sensitivity: Sensitivity;
   readonly required: boolean;
+  /**
+   * The steward's declared mask at the exit (R29.1): at least as strong as the grading minimum
+   * (masking/grading.ts); absent means the grading default.
+   */
+  readonly mask?: MaskKind | undefined;
 }
 
 export interface ShareAttribute {
@@ -211,10 +218,12 @@ export function validateResourceMetadata(m: ResourceMetadata): Refusal[] {
       out.push(problem('CATALOG_OPEN_GROUND_REQUIRED', 'open.noneGround'));
     if (blank(m.open.legalBasis)) out.push(problem('CATALOG_OPEN_GROUND_REQUIRED', 'open.legalBasis'));
   }
-  if (openOk && levelOk) {
-    if (m.securityLevel === 4 && m.open.type !== 'none') {
+  if (levelOk) out.push(...declaredMaskProblems(m.fields, m.securityLevel));
+  // The most open type per level is the grading policy's (masking/grading.ts GRADING, R18.2, R29.1).
+  if (openOk && levelOk && !openAllowed(m.securityLevel, m.open.type)) {
+    if (m.securityLevel === 4) {
       out.push(problem('CATALOG_OPEN_LEVEL_CONFLICT', 'open.type', '四级数据一律不予开放', 'Level 4 data can never be opened'));
-    } else if (m.securityLevel === 3 && m.open.type === 'unconditional') {
+    } else {
       out.push(
         problem(
           'CATALOG_OPEN_LEVEL_CONFLICT',

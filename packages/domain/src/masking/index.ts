@@ -1,1 +1,2 @@
 export * from './masking.js';
+export * from './grading.js';

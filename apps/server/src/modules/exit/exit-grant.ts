@@ -1,9 +1,11 @@
 /**
  * A grant as the exit uses it (cached per grant, ADR 0007): the facts for the pure grant check,
- * and for each deliverable field its mask chosen by sensitivity and security level (R29.1).
+ * and for each deliverable field its mask (R29.1): the grant's override > the field's declared
+ * mask > the grading default of its sensitivity and the security level (exitMask, the one place
+ * the share channel's lookups and extracts and the open channel take it from).
  */
 import type { ExitRecord } from '@gongshu/contracts';
-import { applyMask, defaultMask, type FieldSpec, type GrantFacts, type GrantState, type MaskKind } from '@gongshu/domain';
+import { applyMask, effectiveMask, type FieldSpec, type GrantFacts, type GrantState, type MaskKind } from '@gongshu/domain';
 import type { GrantRecord } from './exit.repository.js';
 import type { LookupPlan } from './lookup-batcher.js';
 
@@ -45,13 +47,21 @@ function presenterOf(mask: MaskKind, hash: (value: string) => string): (value: u
   };
 }
 
+/**
+ * The mask the exit applies to a field (R29.1): the grant's override, else the field's declared
+ * mask, else the grading default; never weaker than the grading minimum (domain effectiveMask).
+ */
+export function exitMask(spec: FieldSpec, securityLevel: number, overrides?: Readonly<Record<string, MaskKind>> | null): MaskKind {
+  return effectiveMask(spec, securityLevel, overrides?.[spec.code] ?? null);
+}
+
 export function buildExitGrant(record: GrantRecord, hash: (value: string) => string): ExitGrant {
   const specs = record.metadata?.fields ?? [];
   const level = record.metadata?.securityLevel ?? 4;
   const fields = new Map<string, ExitField>();
   for (const spec of specs) {
     if (!record.fields.includes(spec.code)) continue;
-    const mask = defaultMask(spec, level);
+    const mask = exitMask(spec, level, record.masks);
     fields.set(spec.code, { code: spec.code, name: spec.name, spec, mask, present: presenterOf(mask, hash) });
   }
   return {

@@ -1,5 +1,5 @@
 /** Reads and writes of the one exit: grants with their keys and resource, delivery rows, trace look-ups. */
-import type { ResourceMetadata } from '@gongshu/domain';
+import type { MaskKind, ResourceMetadata } from '@gongshu/domain';
 import type { Executor } from '../../db/executor.js';
 
 export interface GrantRecord {
@@ -19,6 +19,8 @@ export interface GrantRecord {
   readonly table: { readonly name: string; readonly identifierColumn: string | null; readonly loaded: boolean } | null;
   /** The metadata of the resource's published version (field specs, security level). */
   readonly metadata: ResourceMetadata | null;
+  /** Per-field mask overrides chosen at approval (R29.1); absent or {} = the fields' defaults. */
+  readonly masks?: Readonly<Record<string, MaskKind>>;
 }
 
 /** A grant with everything the exit needs to decide and deliver (three queries; the result is cached). */
@@ -40,6 +42,7 @@ export async function loadGrant(db: Executor, grantId: string): Promise<GrantRec
       'g.valid_to',
       'g.watermark_key',
       'g.citation',
+      'g.field_masks',
       'v.metadata',
       't.table_name',
       't.identifier_column',
@@ -66,6 +69,7 @@ export async function loadGrant(db: Executor, grantId: string): Promise<GrantRec
       ? { name: grant.table_name, identifierColumn: grant.identifier_column, loaded: grant.last_loaded_at !== null }
       : null,
     metadata: (grant.metadata as ResourceMetadata | null) ?? null,
+    masks: grant.field_masks,
   };
 }
 

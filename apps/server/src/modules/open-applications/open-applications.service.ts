@@ -10,15 +10,19 @@ import {
   authorize,
   DomainError,
   fail,
+  fieldDefaultMask,
+  grantMaskProblems,
   nextOpenState,
   OPEN_ROUTE_STEPS,
   openRouteOf,
   refuse,
   shanghaiDateOf,
+  storedOverrides,
   validateOpenApplication,
   approvedScope,
   validateRejection,
   type OpenCommitment,
+  type MaskKind,
   type OpenRoute,
   type Refusal,
   type ResourceMetadata,
@@ -185,7 +189,12 @@ export function createOpenApplicationsService(deps: {
     return {
       ...base,
       conditions: metadata?.open.conditions ?? null,
-      availableFields: (metadata?.fields ?? []).map((f) => ({ code: f.code, name: f.name })),
+      availableFields: (metadata?.fields ?? []).map((f) => ({
+        code: f.code,
+        name: f.name,
+        // What the exit applies unless the provider chooses a stronger mask at approval (R29.1).
+        defaultMask: fieldDefaultMask(f, metadata?.securityLevel ?? 4),
+      })),
       events: events.map((e) => ({
         at: e.at.toISOString(),
         actorLabel: e.actor_label,
@@ -568,6 +577,7 @@ export function createOpenApplicationsService(deps: {
         approve: boolean;
         fields?: string[] | undefined;
         periodTo?: string | undefined;
+        masks?: Record<string, MaskKind> | undefined;
         comment?: string | undefined;
         reasons?: ReasonList | undefined;
         reportEveryMonths?: number | undefined;
@@ -588,6 +598,12 @@ export function createOpenApplicationsService(deps: {
         const scope = approvedScope({ fields: row.fields, periodFrom, periodTo: row.period_to }, input);
         if (!scope.ok) throw new DomainError(scope.refusal);
         const { fields, periodTo } = scope.value;
+        const resource = await loadResource(trx, row.resource_id ?? fail('NOT_FOUND', { field: 'resourceId' }));
+        if (!resource) fail('NOT_FOUND', { field: 'resourceId' });
+        // The provider's masks (R29.1): only granted fields, each at least the field's default; refused before any change.
+        const { fields: specs, securityLevel } = resource.metadata;
+        const maskProblems = grantMaskProblems(input.masks ?? {}, specs, fields, securityLevel);
+        if (maskProblems[0]) throw new DomainError({ ...maskProblems[0], details: { problems: maskProblems } });
         await transition(
           trx,
           ctx,
@@ -596,9 +612,8 @@ export function createOpenApplicationsService(deps: {
           { approved_fields: fields, approved_period_to: periodTo },
           input.comment ?? null,
         );
-        const resource = await loadResource(trx, row.resource_id ?? fail('NOT_FOUND', { field: 'resourceId' }));
-        if (!resource) fail('NOT_FOUND', { field: 'resourceId' });
         const grant = await grants.create(trx, ctx, {
+          masks: storedOverrides(input.masks, specs, securityLevel),
           applicationId: row.id,
           userId: row.applicant_user_id,
           providerAgencyId: resource.provider_agency_id,

@@ -11,11 +11,14 @@ import type { OpenGrant } from '@gongshu/contracts';
 import {
   authorize,
   DomainError,
+  effectiveMask,
   fail,
+  fieldDefaultMask,
   grantStatusAt,
   shanghaiDateOf,
   usageReportDueDates,
   usageReportStatus,
+  type MaskKind,
   type ResourceMetadata,
   type UserActor,
 } from '@gongshu/domain';
@@ -56,6 +59,8 @@ export interface NewOpenGrant {
   periodFrom: string;
   periodTo: string;
   reportEveryMonths?: number;
+  /** The provider's per-field mask overrides (R29.1), already checked against the defaults. */
+  masks?: Readonly<Record<string, MaskKind>>;
 }
 
 export interface ReportInput {
@@ -100,7 +105,17 @@ export function createOpenGrantsService(deps: {
         holder: { id: r.user_id, name: r.holder_name },
         resource: { id: r.resource_id, code: r.resource_code, name: metadata.name },
         provider: { id: r.provider_agency_id, name: r.provider_name },
-        fields: r.fields.map((code) => ({ code, name: names.get(code) ?? code })),
+        fields: r.fields.map((code) => {
+          const spec = metadata.fields.find((f) => f.code === code);
+          // The effective mask per field, the grant's override first (R29.1).
+          if (!spec) return { code, name: code };
+          return {
+            code,
+            name: names.get(code) ?? code,
+            defaultMask: fieldDefaultMask(spec, metadata.securityLevel),
+            effectiveMask: effectiveMask(spec, metadata.securityLevel, r.field_masks[code] ?? null),
+          };
+        }),
         purpose: r.purpose,
         validFrom: r.valid_from.toISOString(),
         validTo: r.valid_to.toISOString(),
@@ -207,6 +222,7 @@ export function createOpenGrantsService(deps: {
           citation: `数据来源：${g.providerName}《${g.resourceName}》${g.resourceCode ? `（资源代码 ${g.resourceCode}）` : ''}，经滕州市公共数据开放平台有条件开放，授权编号 ${number}`,
           created_by_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
           created_at: now,
+          field_masks: JSON.stringify(g.masks ?? {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -227,6 +243,7 @@ export function createOpenGrantsService(deps: {
           holder: g.userId,
           resource: g.resourceId,
           fields: g.fields,
+          ...(g.masks && Object.keys(g.masks).length > 0 ? { masks: g.masks } : {}),
           validTo: grant.valid_to.toISOString(),
           reportsDue: due,
         },

@@ -4,6 +4,7 @@
  * the exit's block reads, exit-queries.ts). Column names are field codes (validated identifiers of
  * the catalog) and always quoted; values are always parameters.
  */
+import type { MaskKind } from '@gongshu/domain';
 import { CompiledQuery } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { DATA_SCHEMA } from '../aggregation/data-tables.js';
@@ -47,13 +48,15 @@ export interface OpenGrantRow {
   readonly state: 'active' | 'suspended' | 'revoked';
   readonly validFrom: Date;
   readonly validTo: Date;
+  /** Per-field mask overrides chosen at approval (R29.1); {} = the fields' defaults. */
+  readonly masks: Readonly<Record<string, MaskKind>>;
 }
 
 /** The caller's open grants of the resource, newest period first (indexed by user and state). */
 export async function findOpenGrants(db: Executor, userId: string, resourceId: string): Promise<OpenGrantRow[]> {
   const rows = await db
     .selectFrom('open_grants')
-    .select(['id', 'number', 'fields', 'state', 'valid_from', 'valid_to'])
+    .select(['id', 'number', 'fields', 'state', 'valid_from', 'valid_to', 'field_masks'])
     .where('user_id', '=', userId)
     .where('resource_id', '=', resourceId)
     .orderBy('valid_to', 'desc')
@@ -65,6 +68,7 @@ export async function findOpenGrants(db: Executor, userId: string, resourceId: s
     state: r.state,
     validFrom: r.valid_from,
     validTo: r.valid_to,
+    masks: r.field_masks,
   }));
 }
 

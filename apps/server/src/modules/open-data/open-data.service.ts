@@ -226,6 +226,23 @@ export function createOpenDataService(deps: OpenDataDeps) {
     throw new AuditedRefusal(refusal);
   }
 
+  /** Exits of open grants with mask overrides, by grant (a grant's masks never change once approved). */
+  const grantExits = new WeakMap<OpenSource, Map<string, OpenSource>>();
+
+  /** The source as an open grant receives it: its overrides applied by the exit's one mask rule (exitMask). */
+  async function withGrantMasks(source: OpenSource, grant: OpenGrantRow): Promise<OpenSource> {
+    if (Object.keys(grant.masks).length === 0) return source;
+    let byGrant = grantExits.get(source);
+    if (!byGrant) grantExits.set(source, (byGrant = new Map()));
+    let out = byGrant.get(grant.id);
+    if (!out) {
+      const exit = buildExitGrant({ ...source.exit.record, masks: grant.masks }, await hash());
+      out = { ...source, exit };
+      byGrant.set(grant.id, out);
+    }
+    return out;
+  }
+
   /**
    * Decides what the caller may receive of the resource: the fields (the version's; for
    * conditional data those of the caller's grant in force) and the grant they go under.
@@ -236,7 +253,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
     resourceId: string,
     requested: string[] | null,
   ): Promise<{ source: OpenSource; codes: readonly string[]; allowed: readonly string[]; grant: OpenGrantRow | null }> {
-    const source = await sources.get(resourceId);
+    let source = await sources.get(resourceId);
     if (!source) fail('OPEN_NOT_AVAILABLE');
     let allowed: readonly string[] = source.codes;
     let grant: OpenGrantRow | null = null;
@@ -259,6 +276,8 @@ export function createOpenDataService(deps: OpenDataDeps) {
       }
       const granted = new Set(grant.fields);
       allowed = source.codes.filter((c) => granted.has(c));
+      // The grant's own masks (R29.1): the provider's overrides replace the fields' defaults.
+      source = await withGrantMasks(source, grant);
     }
     if (!requested) return { source, codes: allowed, allowed, grant };
     const unknown = requested.filter((c) => !source.codes.includes(c));

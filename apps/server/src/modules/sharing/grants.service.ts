@@ -13,6 +13,7 @@ import {
   grantStatusAt,
   shanghaiDateOf,
   type GrantState,
+  type MaskKind,
   type ResourceMetadata,
   type UserActor,
 } from '@gongshu/domain';
@@ -52,6 +53,8 @@ export interface NewGrant {
   periodFrom: string;
   periodTo: string;
   apiKeyIds: readonly string[];
+  /** The provider's per-field mask overrides (R29.1), already checked against the defaults. */
+  masks?: Readonly<Record<string, MaskKind>>;
 }
 
 export function createGrantsService(deps: {
@@ -138,6 +141,7 @@ export function createGrantsService(deps: {
           citation: `数据来源：${g.providerName}《${g.resourceName}》${g.resourceCode ? `（资源代码 ${g.resourceCode}）` : ''}，经滕州市公共数据平台共享，授权编号 ${number}`,
           created_by_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
           created_at: now,
+          field_masks: JSON.stringify(g.masks ?? {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -158,6 +162,7 @@ export function createGrantsService(deps: {
           consumer: g.consumerAgencyId,
           resource: g.resourceId,
           fields: g.fields,
+          ...(g.masks && Object.keys(g.masks).length > 0 ? { masks: g.masks } : {}),
           validTo: grant.valid_to.toISOString(),
           keys: keys.map((k) => k.id),
         },

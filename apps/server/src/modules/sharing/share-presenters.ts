@@ -1,19 +1,33 @@
 /** Share requests and grants as the API shows them. */
 import type { Grant, PendingItem, ShareField, ShareRequest } from '@gongshu/contracts';
-import { defaultMask, grantStatusAt, type ResourceMetadata } from '@gongshu/domain';
+import { effectiveMask, fieldDefaultMask, grantStatusAt, type MaskKind, type ResourceMetadata } from '@gongshu/domain';
 import type { ShareGrantRow } from '../../db/schema.js';
 import type { RequestRow } from './share-requests.repository.js';
 
-/** The fields of a resource by code, each with how the exit masks it (R29.1). */
-export function shareFieldsOf(metadata: ResourceMetadata | null, codes: readonly string[] | null): ShareField[] {
+/**
+ * The fields of a resource by code, each with how the exit masks it (R29.1): the field's default
+ * (declared mask or grading minimum) and, on a grant, the effective mask with the grant's override.
+ */
+export function shareFieldsOf(
+  metadata: ResourceMetadata | null,
+  codes: readonly string[] | null,
+  overrides: Readonly<Record<string, MaskKind>> = {},
+): ShareField[] {
   if (!metadata) return [];
+  const level = Number(metadata.securityLevel);
   const chosen = codes === null ? metadata.fields : metadata.fields.filter((f) => codes.includes(f.code));
-  return chosen.map((f) => ({
-    code: f.code,
-    name: f.name,
-    sensitivity: f.sensitivity,
-    mask: defaultMask(f, Number(metadata.securityLevel)).kind,
-  }));
+  return chosen.map((f) => {
+    const effective = effectiveMask(f, level, overrides[f.code] ?? null);
+    return {
+      code: f.code,
+      name: f.name,
+      sensitivity: f.sensitivity,
+      mask: effective.kind,
+      defaultMask: fieldDefaultMask(f, level),
+      effectiveMask: effective,
+      overridden: f.code in overrides,
+    };
+  });
 }
 
 export interface Rejection {
@@ -86,7 +100,7 @@ export function presentGrant(row: GrantJoined, keys: Grant['apiKeys'], now: Date
     consumer: { id: row.consumer_agency_id, name: row.consumer_name },
     provider: { id: row.provider_agency_id, name: row.provider_name },
     resource: { id: row.resource_id, code: row.resource_code, name: metadata.name },
-    fields: shareFieldsOf(metadata, row.fields),
+    fields: shareFieldsOf(metadata, row.fields, row.field_masks),
     purpose: row.purpose,
     validFrom: row.valid_from.toISOString(),
     validTo: row.valid_to.toISOString(),

@@ -11,14 +11,17 @@ import {
   authorize,
   DomainError,
   fail,
+  grantMaskProblems,
   nextShareState,
   refuse,
   ROUTE_STEPS,
   routeOf,
   shanghaiDateOf,
+  storedOverrides,
   approvedScope,
   validateRejection,
   validateShareRequest,
+  type MaskKind,
   type Refusal,
   type ResourceMetadata,
   type ShareEvent,
@@ -258,7 +261,14 @@ export function createShareRequestsService(deps: {
   }
 
   /** Grants what was approved: the approved (or asked) fields and period, once any correlation is assessed (R31.1). */
-  async function grantFor(trx: Executor, ctx: RequestContext, row: ShareRequestRow, fields: readonly string[], periodTo: string) {
+  async function grantFor(
+    trx: Executor,
+    ctx: RequestContext,
+    row: ShareRequestRow,
+    fields: readonly string[],
+    periodTo: string,
+    masks: Readonly<Record<string, MaskKind>> = {},
+  ) {
     await guardGrant(trx, row, fields, clock());
     const resource = await trx
       .selectFrom('catalog_resources as r')
@@ -268,6 +278,7 @@ export function createShareRequestsService(deps: {
       .where('r.id', '=', row.resource_id ?? fail('SHARE_RESOURCE_NOT_SHAREABLE'))
       .executeTakeFirstOrThrow();
     const grant = await grants.create(trx, ctx, {
+      masks,
       requestId: row.id,
       consumerAgencyId: row.requester_agency_id,
       providerAgencyId: resource.provider_agency_id,
@@ -283,6 +294,29 @@ export function createShareRequestsService(deps: {
     });
     await trx.updateTable('share_requests').set({ grant_id: grant.id }).where('id', '=', row.id).execute();
     return grant;
+  }
+
+  /**
+   * The provider's per-field masks (R29.1): only granted fields, each at least the field's default
+   * (declared mask or grading minimum); refused before any change. Returns the overrides to store.
+   */
+  async function grantMasks(
+    trx: Executor,
+    row: ShareRequestRow,
+    fields: readonly string[],
+    masks: Readonly<Record<string, MaskKind>> | undefined,
+  ): Promise<Record<string, MaskKind>> {
+    if (!masks || Object.keys(masks).length === 0) return {};
+    const version = await trx
+      .selectFrom('catalog_resources as r')
+      .innerJoin('catalog_versions as v', 'v.id', 'r.current_version_id')
+      .select('v.metadata')
+      .where('r.id', '=', row.resource_id ?? fail('SHARE_RESOURCE_NOT_SHAREABLE'))
+      .executeTakeFirstOrThrow();
+    const metadata = version.metadata as ResourceMetadata;
+    const problems = grantMaskProblems(masks, metadata.fields, fields, metadata.securityLevel);
+    if (problems[0]) throw new DomainError({ ...problems[0], details: { problems } });
+    return storedOverrides(masks, metadata.fields, metadata.securityLevel);
   }
 
   /** Locks the request and checks the actor may see it. */
@@ -523,6 +557,7 @@ export function createShareRequestsService(deps: {
         approve: boolean;
         fields?: string[] | undefined;
         periodTo?: string | undefined;
+        masks?: Record<string, MaskKind> | undefined;
         comment?: string | undefined;
         reasons?: ReasonList | undefined;
       },
@@ -547,6 +582,7 @@ export function createShareRequestsService(deps: {
         const scope = approvedScope({ fields: row.fields, periodFrom: row.period_from, periodTo: row.period_to }, input);
         if (!scope.ok) throw new DomainError(scope.refusal);
         const { fields, periodTo } = scope.value;
+        const masks = await grantMasks(trx, row, fields, input.masks);
         await transition(
           trx,
           ctx,
@@ -555,7 +591,7 @@ export function createShareRequestsService(deps: {
           { approved_fields: fields, approved_period_to: periodTo },
           input.comment ?? null,
         );
-        await grantFor(trx, ctx, row, fields, periodTo);
+        await grantFor(trx, ctx, row, fields, periodTo, masks);
         return detail(trx, actor, id);
       });
     },
