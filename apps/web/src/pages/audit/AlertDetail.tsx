@@ -12,11 +12,20 @@ import { KIND_COLOR, STATE_COLOR } from './AlertLabels';
 // ECharts loads only when an alert is opened.
 const AlertUsageChart = lazy(() => import('./AlertUsageChart').then((module) => ({ default: module.AlertUsageChart })));
 
-/** The audit search of the alert's subject: a grant by grantId, a key or user by the actions they made. */
+/**
+ * The audit search of the alert's subject over its window: a grant by grantId; a user or a key by
+ * its owner's username (labels are "username (name)" and "key (prefix…, username)", security-alerts.repository.ts).
+ */
 function auditLink(alert: AccessAlert): string {
-  const from = new Date(new Date(alert.windowStart).getTime() - 86_400_000).toISOString();
-  const q = new URLSearchParams({ from, to: alert.windowEnd });
+  const q = new URLSearchParams({ from: alert.windowStart, to: alert.windowEnd });
   if (alert.subjectType === 'share_grant' || alert.subjectType === 'open_grant') q.set('grantId', alert.subjectId);
+  const username =
+    alert.subjectType === 'user'
+      ? /^(\S+) \(/.exec(alert.subjectLabel)?.[1]
+      : alert.subjectType === 'api_key'
+        ? /, (\S+)\)$/.exec(alert.subjectLabel)?.[1]
+        : undefined;
+  if (username) q.set('actor', username);
   return `/audit?${q.toString()}`;
 }
 

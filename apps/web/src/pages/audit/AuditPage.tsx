@@ -6,18 +6,21 @@
 import { AUDIT_EXPORT_CAP } from '@gongshu/contracts';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { auditExportUrl, useAuditSearch, type AuditFilter } from '../../api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/useT';
-import { AuditSearchForm } from './AuditSearchForm';
+import { AuditSearchForm, filterFromParams } from './AuditSearchForm';
 import { AuditTable } from './AuditTable';
 import { VerifyChain } from './VerifyChain';
 
 export function AuditPage() {
   const t = useT();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  // A link may carry a search (an alert's "audit entries of the subject"): it is the first one.
+  const [params] = useSearchParams();
+  const [initial] = useState<AuditFilter>(() => filterFromParams(params));
+  const [filter, setFilter] = useState<AuditFilter>(initial);
   const search = useAuditSearch(filter);
   const entries = search.data?.pages.flatMap((page) => page.entries) ?? [];
 
@@ -35,7 +38,7 @@ export function AuditPage() {
         <VerifyChain />
       </Card>
       <Card title={<h2 className="gs-card-title">{t('audit.searchTitle')}</h2>} style={{ marginBottom: 16 }}>
-        <AuditSearchForm onSearch={setFilter} />
+        <AuditSearchForm initial={initial} onSearch={setFilter} />
       </Card>
       <Card
         title={<h2 className="gs-card-title">{t('audit.resultsTitle')}</h2>}

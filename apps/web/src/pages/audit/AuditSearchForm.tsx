@@ -42,14 +42,47 @@ function toFilter(values: AuditFormValues): AuditFilter {
   return filter;
 }
 
+const FILTER_KEYS = ['actor', 'agencyId', 'action', 'subjectType', 'subjectId', 'resourceId', 'grantId', 'outcome', 'from', 'to'] as const;
+
+/** A search carried by a link (/audit?grantId=…&from=…): the known filters, as given. */
+export function filterFromParams(params: URLSearchParams): AuditFilter {
+  const filter: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return filter;
+}
+
+/** The instant as the local calendar day of a date input. */
+function localDay(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** The audit search: actor and their agency, action (exact or prefix*), subject, resource, grant, outcome and a date range. */
-export function AuditSearchForm({ onSearch }: { readonly onSearch: (filter: AuditFilter) => void }) {
+export function AuditSearchForm({
+  initial,
+  onSearch,
+}: {
+  readonly initial?: AuditFilter;
+  readonly onSearch: (filter: AuditFilter) => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<AuditFormValues>();
+  const initialValues: AuditFormValues = { ...initial, from: localDay(initial?.from), to: localDay(initial?.to) };
   const agencies = useAgencies();
   const uuidRule = { pattern: UUID, message: t('security.audit.uuidInvalid') };
   return (
-    <Form<AuditFormValues> form={form} layout="vertical" onFinish={(values) => onSearch(toFilter(values))} data-testid="audit-search">
+    <Form<AuditFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(values) => onSearch(toFilter(values))}
+      data-testid="audit-search"
+    >
       <Row gutter={16}>
         <Col xs={24} md={8} xl={6}>
           <Form.Item name="actor" label={t('audit.actor')}>
