@@ -4,7 +4,7 @@
  * there is audited.
  */
 import { routes } from '@gongshu/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LevelWithSilent } from 'pino';
 import type { App } from '../../http/types.js';
 import type { ExitService } from './exit.service.js';
@@ -25,21 +25,28 @@ function hotPath(logLevel: string): { helmet: false; logLevel: LevelWithSilent }
   const quieter = (LEVELS[logLevel] ?? 30) >= (LEVELS.warn ?? 40);
   return { helmet: false, logLevel: quieter ? (logLevel as LevelWithSilent) : 'warn' };
 }
-function noStore(reply: FastifyReply): void {
+/** Set as the request arrives, so refusals (401, 403 of the access check or the grant) carry them too. */
+async function noStore(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
   void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
 }
 
 export function registerExitRoutes(app: App, exit: ExitService, logLevel: string): void {
   const r = routes;
   const HOT_PATH = hotPath(logLevel);
-  app.get(r.exitLookup.url, { schema: r.exitLookup.schema, config: { access: 'authenticated' }, ...HOT_PATH }, async (request, reply) => {
-    noStore(reply);
-    return exit.lookup(request.ctx, request.params.grantId, request.params.key, request.query.fields);
-  });
-  app.post(r.exitQuery.url, { schema: r.exitQuery.schema, config: { access: 'authenticated' }, ...HOT_PATH }, async (request, reply) => {
-    noStore(reply);
-    return exit.query(request.ctx, request.params.grantId, request.body);
-  });
+  app.get(
+    r.exitLookup.url,
+    { schema: r.exitLookup.schema, config: { access: 'authenticated' }, ...HOT_PATH, onRequest: noStore },
+    async (request) => {
+      return exit.lookup(request.ctx, request.params.grantId, request.params.key, request.query.fields);
+    },
+  );
+  app.post(
+    r.exitQuery.url,
+    { schema: r.exitQuery.schema, config: { access: 'authenticated' }, ...HOT_PATH, onRequest: noStore },
+    async (request) => {
+      return exit.query(request.ctx, request.params.grantId, request.body);
+    },
+  );
   app.get(r.exitExtract.url, { schema: r.exitExtract.schema, config: { access: 'authenticated' } }, async (request, reply) => {
     const result = await exit.extract(request.ctx, request.params.grantId, request.query.format, request.query.fields);
     return reply
