@@ -9,6 +9,7 @@ import { enDerivatives } from './open/derivatives';
 import { enCorrelation } from './security/correlation';
 import { enSecurityAudit } from './security/audit';
 import { enProviders } from './security/providers';
+import { enMasking } from './security/masking';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -1610,4 +1611,5 @@ export const en: Messages = {
   ...enCorrelation,
   ...enSecurityAudit,
   ...enProviders,
+  ...enMasking,
 };

@@ -9,6 +9,7 @@ import { zhDerivatives } from './open/derivatives';
 import { zhCorrelation } from './security/correlation';
 import { zhSecurityAudit } from './security/audit';
 import { zhProviders } from './security/providers';
+import { zhMasking } from './security/masking';
 export const zh = {
   'app.brand': '公数',
   'app.consoleName': '公共数据管理平台',
@@ -1558,6 +1559,7 @@ export const zh = {
   ...zhCorrelation,
   ...zhSecurityAudit,
   ...zhProviders,
+  ...zhMasking,
 };
 
 export type MessageKey = keyof typeof zh;

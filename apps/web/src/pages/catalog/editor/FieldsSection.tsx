@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/useT';
 import type { MessageKey } from '../../../i18n/zh';
 import { termOptions } from '../shared/vocabulary';
 import { CheckedItem } from './CheckedItem';
+import { FieldMaskSelect } from './FieldMaskSelect';
 import { emptyField, MAX_FIELDS } from './editorForm';
 import type { ProblemIndex } from './problems';
 
@@ -53,7 +54,7 @@ export function FieldsSection({ problems }: { readonly problems: ProblemIndex })
               size="small"
               pagination={false}
               dataSource={rows}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 1390 }}
               data-testid="editor-fields"
               className="gs-field-editor"
               columns={[
@@ -118,6 +119,19 @@ export function FieldsSection({ problems }: { readonly problems: ProblemIndex })
                     cell(row, 'sensitivity', 'catalog.fields.sensitivity', (name) => (
                       <Select options={sensitivityOptions} aria-label={name} />
                     )),
+                },
+                {
+                  key: 'mask',
+                  title: <span title={t('security.masking.editorHelp')}>{t('security.masking.column')}</span>,
+                  width: 190,
+                  render: (_, row) => (
+                    <CheckedItem name={[row.name, 'mask']} problems={problems} problemKey={`fields.${row.name}.mask`} style={{ margin: 0 }}>
+                      <FieldMaskSelect
+                        row={row.name}
+                        ariaLabel={t('catalog.fields.cellLabel', { row: row.name + 1, column: t('security.masking.column') })}
+                      />
+                    </CheckedItem>
+                  ),
                 },
                 {
                   key: 'required',

@@ -6,6 +6,7 @@
  */
 import type { CatalogVersion, ResourceMetadata } from '@gongshu/contracts';
 import type { ResourceMetadata as DomainMetadata } from '@gongshu/domain';
+import { maskKey, maskOfKey } from '../../../components/MaskSelect';
 
 type FieldSpec = ResourceMetadata['fields'][number];
 
@@ -18,6 +19,8 @@ export interface FieldValues {
   identifierRole?: FieldSpec['identifierRole'];
   sensitivity?: FieldSpec['sensitivity'];
   required?: boolean;
+  /** The steward's declared mask (R29.1) as a MaskSelect value; empty = the grading default. */
+  mask?: string | undefined;
 }
 
 export interface EditorValues {
@@ -102,7 +105,7 @@ export function versionValues(version: CatalogVersion): EditorValues {
     ...m,
     classificationCode: m.classificationCode || undefined,
     keywords: [...m.keywords],
-    fields: m.fields.map((field) => ({ ...field })),
+    fields: m.fields.map((field) => ({ ...field, mask: field.mask ? maskKey(field.mask) : undefined })),
     share: { ...m.share, methods: [...m.share.methods] },
     open: { ...m.open },
     relatedResourceCodes: [...m.relatedResourceCodes],
@@ -110,6 +113,12 @@ export function versionValues(version: CatalogVersion): EditorValues {
     changeReason: version.changeReason ?? '',
     lawChangeDate: version.lawChangeDate ?? '',
   };
+}
+
+/** The declared mask of a field, when the steward chose one (R29.1). */
+function declaredMask(key: string | undefined): { mask?: FieldSpec['mask'] } {
+  const mask = maskOfKey(key);
+  return mask ? { mask } : {};
 }
 
 const text = (value: string | null | undefined, max: number): string => (value ?? '').trim().slice(0, max);
@@ -142,6 +151,7 @@ export function metadataOf(values: EditorValues): ResourceMetadata {
       identifierRole: field.identifierRole ?? 'none',
       sensitivity: field.sensitivity ?? 'internal',
       required: field.required ?? false,
+      ...declaredMask(field.mask),
     })),
     share: {
       type: shareType,

@@ -91,6 +91,7 @@ const FIELD_LABEL_OF: Readonly<Record<string, MessageKey>> = {
   identifierRole: 'catalog.fields.identifierRole',
   sensitivity: 'catalog.fields.sensitivity',
   required: 'catalog.fields.required',
+  mask: 'security.masking.column',
 };
 
 export interface ProblemPlace {

@@ -1,8 +1,11 @@
+import type { MaskKind } from '@gongshu/domain';
 import { Form, Input } from 'antd';
 import { useProviderReview, type ShareRequestDetail } from '../../../api/sharing';
 import { DecisionForm, type DecisionValues } from '../../../components/DecisionForm';
 import { useT } from '../../../i18n/useT';
+import { maskOfKey } from '../../../components/MaskSelect';
 import { FieldChooser } from '../shared/FieldChooser';
+import { MaskChooser } from '../shared/MaskChooser';
 
 /**
  * The provider's review of a conditional request (R14.2, 2 working days): approve the fields it
@@ -12,6 +15,18 @@ import { FieldChooser } from '../shared/FieldChooser';
 interface ProviderApproval {
   fields: string[];
   periodTo: string;
+  /** Field code → a stronger mask than the default (R29.1). */
+  masks: Record<string, string | undefined>;
+}
+
+/** The chosen masks of the granted fields, as the API takes them. */
+function chosenMasks(masks: Record<string, string | undefined>, fields: readonly string[] | undefined): Record<string, MaskKind> {
+  const out: Record<string, MaskKind> = {};
+  for (const [code, key] of Object.entries(masks)) {
+    const mask = maskOfKey(key);
+    if (mask && (!fields || fields.includes(code))) out[code] = mask;
+  }
+  return out;
 }
 
 export function ProviderReviewForm({ request }: { readonly request: ShareRequestDetail }) {
@@ -21,7 +36,7 @@ export function ProviderReviewForm({ request }: { readonly request: ShareRequest
     <DecisionForm<ProviderApproval>
       testId="provider-review"
       help={t('share.provider.help')}
-      initialValues={{ fields: request.fields.map((field) => field.code), periodTo: request.periodTo }}
+      initialValues={{ fields: request.fields.map((field) => field.code), periodTo: request.periodTo, masks: {} }}
       pending={review.isPending}
       error={review.error}
       approveFields={
@@ -38,6 +53,13 @@ export function ProviderReviewForm({ request }: { readonly request: ShareRequest
             ]}
           >
             <FieldChooser fields={request.fields} testId="provider-fields" />
+          </Form.Item>
+          <Form.Item<DecisionValues<ProviderApproval>>
+            name="masks"
+            label={t('security.masking.reviewLabel')}
+            extra={t('security.masking.reviewHelp')}
+          >
+            <MaskChooser fields={request.fields} fieldsName="fields" />
           </Form.Item>
           <Form.Item<DecisionValues<ProviderApproval>>
             name="periodTo"
@@ -64,6 +86,7 @@ export function ProviderReviewForm({ request }: { readonly request: ShareRequest
             ...(decision.comment ? { comment: decision.comment } : {}),
             ...(decision.approve && decision.fields ? { fields: decision.fields } : {}),
             ...(decision.approve && decision.periodTo ? { periodTo: decision.periodTo } : {}),
+            ...(decision.approve && decision.masks ? { masks: chosenMasks(decision.masks, decision.fields) } : {}),
             ...(decision.reasons ? { reasons: decision.reasons } : {}),
           },
         })

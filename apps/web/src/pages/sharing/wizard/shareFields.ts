@@ -1,9 +1,9 @@
 /**
  * A catalog entry's fields as the exit will deliver them: each with its sensitivity and the mask
- * the node applies by default for the entry's security level (R29.1, the domain's rule).
+ * the node applies by default: declared in the catalog, or the security level's (R29.1, the domain's rule).
  */
 import type { ResourceMetadata } from '@gongshu/contracts';
-import { defaultMask } from '@gongshu/domain';
+import { fieldDefaultMask } from '@gongshu/domain';
 import type { ShareField } from '../../../api/sharing';
 
 export function shareFieldsOf(metadata: Pick<ResourceMetadata, 'fields' | 'securityLevel'>): ShareField[] {
@@ -11,6 +11,8 @@ export function shareFieldsOf(metadata: Pick<ResourceMetadata, 'fields' | 'secur
     code: field.code,
     name: field.name,
     sensitivity: field.sensitivity,
-    mask: defaultMask(field, metadata.securityLevel).kind,
+    // The steward's declared mask, else the grading default (R29.1).
+    mask: fieldDefaultMask(field, metadata.securityLevel).kind,
+    defaultMask: fieldDefaultMask(field, metadata.securityLevel),
   }));
 }
