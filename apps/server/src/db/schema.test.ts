@@ -9,6 +9,29 @@ import type { Db } from './connect.js';
 
 /** Columns per table as declared in schema.ts; kept in step by this test. */
 const DECLARED: Record<string, string[]> = {
+  access_alerts: [
+    'id',
+    'kind',
+    'subject_type',
+    'subject_id',
+    'subject_label',
+    'agency_id',
+    'window_kind',
+    'window_start',
+    'window_end',
+    'observed',
+    'baseline',
+    'factor',
+    'floor',
+    'raised_at',
+    'state',
+    'acknowledged_by',
+    'acknowledged_at',
+    'note',
+    'closed_by',
+    'closed_at',
+    'close_note',
+  ],
   agencies: [
     'id',
     'code',

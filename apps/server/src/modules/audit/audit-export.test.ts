@@ -3,12 +3,14 @@
  * database through the HTTP API.
  */
 import { randomUUID } from 'node:crypto';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_EXPORT_CAP, type AuditEntry } from '@gongshu/contracts';
 import { createHarness, type Harness, type SignedIn } from '../../../test/harness.js';
 import { systemContext } from '../../context.js';
 import { publishResource } from '../aggregation/aggregation.fixtures.js';
 import { insertGrant } from '../exit/exit.fixtures.js';
+import { auditSearchQuery } from './audit.repository.js';
 
 let h: Harness;
 let supervisor: SignedIn;
@@ -99,6 +101,26 @@ describe('audit search by resource and grant (R29.1)', () => {
     expect(page.entries).toHaveLength(2);
     const rest = await search(`resourceId=${resourceId}&action=exit.*&beforeSeq=${page.nextBeforeSeq}`);
     expect(rest).toHaveLength(1);
+  });
+});
+
+describe('audit search plans', () => {
+  it('reads the resource and grant filters from their indexes, not by scanning the trail', async () => {
+    const plan = async (filter: { resourceId?: string; grantId?: string }) =>
+      h.db.transaction().execute(async (trx) => {
+        // The demo trail is small: forbid the sequential scan to see which indexes the filter can use.
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const q = auditSearchQuery(trx, { ...filter, limit: 100 }).compile();
+        const result = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${q.sql}`, [...q.parameters]));
+        return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const byResource = await plan({ resourceId });
+    expect(byResource).toContain('audit_log_resource_ref_idx');
+    expect(byResource).toContain('audit_log_subject_idx');
+    expect(byResource).not.toMatch(/Seq Scan on audit_log/);
+    const byGrant = await plan({ grantId });
+    expect(byGrant).toContain('audit_log_grant_ref_idx');
+    expect(byGrant).not.toMatch(/Seq Scan on audit_log/);
   });
 });
 
