@@ -11,6 +11,7 @@ import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
 import { seedDemoCity } from './modules/seed/seed.service.js';
 import { seedDemoData } from './modules/seed/demo-data.js';
 import { seedDemoSharing } from './modules/seed/demo-sharing.js';
+import { seedDemoCorrelation } from './modules/seed/demo-correlation.js';
 import { seedDemoOpenPortal } from './modules/seed/demo-open-portal.js';
 import { seedDemoOpenDerivatives } from './modules/seed/demo-open-derivatives.js';
 import { seedDemoOpenParticipation } from './modules/seed/demo-open-participation.js';
@@ -36,6 +37,7 @@ export async function seedDemo(
   const catalog = await seedDemoCatalog(services);
   await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
   await seedDemoSharing(services);
+  await seedDemoCorrelation(services);
   await seedDemoOpenPortal(services);
   await seedDemoOpenDerivatives(services);
   await seedDemoOpenParticipation(services);

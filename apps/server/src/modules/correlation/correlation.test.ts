@@ -8,6 +8,7 @@ import type { ApiErrorBody, CorrelationQueueItem, CorrelationStatus, ShareReques
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, testClock, type Harness, type SignedIn } from '../../../test/harness.js';
 import { PEOPLE_FIELDS, publishResource } from '../aggregation/aggregation.fixtures.js';
+import { seedDemoCorrelation } from '../seed/demo-correlation.js';
 
 const COMMITMENTS = { authenticity: true, compliance: true, security: true, ownDutiesOnly: true, noOnwardProvision: true };
 const clock = testClock('2026-09-01T09:00:00+08:00');
@@ -56,9 +57,9 @@ let level2b: string;
 
 beforeAll(async () => {
   h = await createHarness({ clock });
-  level3a = (await publishResource(h, 'hrss')).resourceId;
-  level3b = (await publishResource(h, 'hrss')).resourceId;
-  level3c = (await publishResource(h, 'hrss')).resourceId;
+  level3a = (await publishResource(h, 'hrss', { securityLevel: 3 })).resourceId;
+  level3b = (await publishResource(h, 'hrss', { securityLevel: 3 })).resourceId;
+  level3c = (await publishResource(h, 'hrss', { securityLevel: 3 })).resourceId;
   const internal = PEOPLE_FIELDS.map((f) => (f.identifierRole === 'citizen_id' ? f : { ...f, sensitivity: 'internal' as const }));
   level2a = (await publishResource(h, 'hrss', { securityLevel: 2, fields: internal })).resourceId;
   level2b = (await publishResource(h, 'hrss', { securityLevel: 2, fields: internal })).resourceId;
@@ -70,18 +71,19 @@ afterAll(async () => {
 
 describe('R31.1: joining a level-3 citizen-ID resource with one already held', () => {
   let blocked: string;
+  let refusedId: string;
 
   it('the first grant needs no assessment: nothing is held yet', async () => {
-    const first = await file('edu-steward', level3a);
-    expect((await correlation('edu-steward', first.id)).required).toBe(false);
+    const first = await file('market-steward', level3a);
+    expect((await correlation('market-steward', first.id)).required).toBe(false);
     await formal(first.id);
     expect((await provide(first.id)).state).toBe('granted');
   });
 
   it('a second one is marked 需安全评估 when filed, with the joinable resources and the identifier', async () => {
-    const second = await file('edu-steward', level3b);
+    const second = await file('market-steward', level3b);
     blocked = second.id;
-    const status = await correlation('edu-steward', blocked);
+    const status = await correlation('market-steward', blocked);
     expect(status).toMatchObject({ required: true, canAssess: false, latest: null, risk: { applies: true, identifierRole: 'citizen_id' } });
     expect(status.risk.resources.map((r) => [r.resourceId, r.requested])).toEqual([
       [level3b, true],
@@ -101,7 +103,7 @@ describe('R31.1: joining a level-3 citizen-ID resource with one already held', (
     await formal(blocked);
     const refused = await provide(blocked, 409);
     expect(refused).toMatchObject({ code: 'CORRELATION_ASSESSMENT_REQUIRED', requirement: 'R31.1' });
-    const after = await call<ShareRequestDetail>('edu-steward', 'GET', `/api/share/requests/${blocked}`);
+    const after = await call<ShareRequestDetail>('market-steward', 'GET', `/api/share/requests/${blocked}`);
     expect(after).toMatchObject({ state: 'provider_review', grantId: null });
     const check = await h.db.selectFrom('correlation_checks').selectAll().where('share_request_id', '=', blocked).executeTakeFirstOrThrow();
     expect(check).toMatchObject({ applies: true, stage: 'approval' });
@@ -111,7 +113,7 @@ describe('R31.1: joining a level-3 citizen-ID resource with one already held', (
     const body = { conclusion: 'permit', opinion: '关联用于救助资格核验，风险可控', basis: '《数据安全法》第二十一条' };
     await assess('reviewer', blocked, body, 403);
     await assess('hrss-steward', blocked, body, 403);
-    await assess('edu-steward', blocked, body, 403);
+    await assess('market-steward', blocked, body, 403);
     const incomplete = await assess('cac-security', blocked, { ...body, conclusion: 'permit_with_conditions' }, 400);
     expect(incomplete).toMatchObject({ code: 'CORRELATION_ASSESSMENT_INVALID', field: 'measures' });
   });
@@ -134,19 +136,20 @@ describe('R31.1: joining a level-3 citizen-ID resource with one already held', (
     expect(granted.state).toBe('granted');
     expect(granted.events.map((e) => e.action)).toContain('correlation_assessed');
     // The requester sees the conditions too.
-    expect((await correlation('edu-steward', blocked)).latest?.measures).toBe(measures);
+    expect((await correlation('market-steward', blocked)).latest?.measures).toBe(measures);
   });
 
   it('a refusal rejects the request, with the assessment as the reason the requester sees', async () => {
-    const third = await file('edu-steward', level3c);
-    expect((await correlation('edu-steward', third.id)).risk.resources).toHaveLength(3);
+    const third = await file('market-steward', level3c);
+    refusedId = third.id;
+    expect((await correlation('market-steward', third.id)).risk.resources).toHaveLength(3);
     const refused = await assess('police-security', third.id, {
       conclusion: 'refuse',
       opinion: '三项资源关联后可形成个人画像，超出救助核验所需',
       basis: '《个人信息保护法》第六条',
     });
     expect(refused).toMatchObject({ state: 'rejected', required: false, canAssess: false });
-    const seen = await call<ShareRequestDetail>('edu-steward', 'GET', `/api/share/requests/${third.id}`);
+    const seen = await call<ShareRequestDetail>('market-steward', 'GET', `/api/share/requests/${third.id}`);
     expect(seen.state).toBe('rejected');
     expect(seen.rejection).toMatchObject({
       by: 'security',
@@ -156,7 +159,12 @@ describe('R31.1: joining a level-3 citizen-ID resource with one already held', (
   });
 
   it('every assessment is audited and the chain verifies', async () => {
-    const rows = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'security.correlation.assess').execute();
+    const rows = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'security.correlation.assess')
+      .where('subject_id', 'in', [blocked, refusedId])
+      .execute();
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => (r.details as { conclusion: string }).conclusion).sort()).toEqual(['permit_with_conditions', 'refuse']);
     expect((await h.services.audit.verify(h.db)).ok).toBe(true);
@@ -176,10 +184,29 @@ describe('R31.1: what is not held up', () => {
   });
 
   it('a request that leaves out the citizen ID, although the consumer holds level-3 data', async () => {
-    const other = await file('edu-steward', level3c, ['xm', 'sr']);
-    const status = await correlation('edu-steward', other.id);
+    const other = await file('market-steward', level3c, ['xm', 'sr']);
+    const status = await correlation('market-steward', other.id);
     expect(status).toMatchObject({ required: false, risk: { applies: false, resources: [] } });
     await formal(other.id);
     expect((await provide(other.id)).state).toBe('granted');
+  });
+});
+
+describe('the demo city (modules/seed/demo-correlation.ts)', () => {
+  it('has a request awaiting assessment and one permitted with conditions and granted', async () => {
+    // The test database has the demo city without its catalog: the demo picks this file's resources.
+    expect(await seedDemoCorrelation(h.services)).toBe(3);
+    expect(await seedDemoCorrelation(h.services)).toBe(0);
+    const demo = await h.db
+      .selectFrom('share_requests')
+      .select(['id', 'state'])
+      .where('scenario', 'like', '学生资助对象家庭经济状况跨部门核验%')
+      .execute();
+    const waiting = (await queue()).filter((q) => demo.some((d) => d.id === q.requestId));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    expect(waiting[0]?.risk.resources.length).toBeGreaterThanOrEqual(2);
+    const statuses = await Promise.all(demo.map((d) => correlation('cac-security', d.id)));
+    const permitted = statuses.find((s) => s.latest?.conclusion === 'permit_with_conditions');
+    expect(permitted?.state).toBe('granted');
   });
 });
