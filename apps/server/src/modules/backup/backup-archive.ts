@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { chmod, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -98,6 +98,8 @@ export async function packArchive(stageDir: string, entries: readonly string[], 
   const partial = `${file}.partial`;
   try {
     await tarCreate({ gzip: true, file: partial, cwd: stageDir, portable: true }, [...entries]);
+    // The archive holds personal data and password hashes: the operating system user's only.
+    await chmod(partial, 0o600);
     await rename(partial, file);
   } catch (error) {
     await rm(partial, { force: true });

@@ -121,7 +121,8 @@ export async function readSequence(session: Session, schema: string, name: strin
 export async function countObjects(session: Session): Promise<number> {
   const [row] = await session.query<{ n: number }>(`
     select (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace
-             where ${IN_SCHEMAS} and c.relkind in ('r', 'p', 'S', 'v', 'm', 'f'))
+             where ${IN_SCHEMAS} and c.relkind in ('r', 'p', 'S', 'v', 'm', 'f')
+               and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e'))
          + (select count(*) from pg_proc p where p.pronamespace = 'public'::regnamespace
              and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e'))
          + (select count(*) from pg_namespace where nspname = 'resource_data')::int as n`);

@@ -3,7 +3,7 @@
  * up, restored into an empty database and compared table by table, row by row; damaged archives
  * are refused without touching the target; retention keeps the newest backups.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomainError } from '@gongshu/domain';
@@ -15,10 +15,10 @@ import { systemContext } from '../../context.js';
 import type { Db } from '../../db/connect.js';
 import { csvOf, goodRows, publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
 import { createAuditService } from '../audit/audit.service.js';
-import { listArchives } from './backup-archive.js';
-import { countObjects } from './backup-catalog.js';
+import { hashFile, listArchives } from './backup-archive.js';
+import { countObjects, listTables } from './backup-catalog.js';
 import { createBackup, type BackupResult } from './backup-create.js';
-import type { ManifestTable } from './backup-manifest.js';
+import type { Manifest, ManifestTable } from './backup-manifest.js';
 import { restoreBackup } from './backup-restore.js';
 import { runScheduledBackup } from './backup-schedule.js';
 import { qualifiedName, quoteIdent, withSession } from './backup-session.js';
@@ -79,6 +79,7 @@ describe('backup (R29.1)', () => {
   it('writes one archive with a manifest of every platform and resource data table', async () => {
     const m = backup.manifest;
     expect(path.basename(backup.file)).toMatch(/^gongshu-backup-\d{8}T\d{6}Z(-\d+)?\.tar\.gz$/);
+    expect((await stat(backup.file)).mode & 0o777).toBe(0o600);
     expect(m).toMatchObject({ format: 'gongshu-backup', formatVersion: 1, database: { kind: h.database.kind }, files: [] });
     expect(m.migration).toMatch(/^\d{8}T\d{4}_/);
     const byName = new Map(m.tables.map((t) => [`${t.schema}.${t.name}`, t]));
@@ -180,6 +181,39 @@ describe('backup (R29.1)', () => {
       const after = await h.db.selectFrom('audit_log').selectAll().where('seq', '>', auditBefore.seq).execute();
       expect(after).toHaveLength(1);
       expect(after[0]).toMatchObject({ action: 'backup.restore', outcome: 'failed' });
+      expect((await h.services.audit.verify(h.db)).ok).toBe(true);
+    } finally {
+      await rm(unpacked, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a restore --force that fails midway (a duplicate key, hashes made to match) rolls back the emptying too', async () => {
+    const unpacked = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-rollback-'));
+    try {
+      await tarExtract({ file: backup.file, cwd: unpacked });
+      const manifest = JSON.parse(await readFile(path.join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
+      const agencies = manifest.tables.find((t) => t.name === 'agencies')!;
+      const text = await readFile(path.join(unpacked, agencies.file), 'utf8');
+      const doubled = `${text}${text.split('\n')[0]}\n`;
+      await writeFile(path.join(unpacked, agencies.file), doubled);
+      const counted = await hashFile(path.join(unpacked, agencies.file));
+      const forged = { ...manifest, tables: manifest.tables.map((t) => (t === agencies ? { ...t, ...counted } : t)) };
+      await writeFile(path.join(unpacked, 'manifest.json'), JSON.stringify(forged));
+      const file = path.join(dir, 'forged.tar.gz');
+      await tarCreate({ gzip: true, file, cwd: unpacked }, await readdir(unpacked));
+
+      const agenciesBefore = await h.db.selectFrom('agencies').selectAll().orderBy('id').execute();
+      const tablesBefore = (await withSession(h.database, listTables)).map((t) => `${t.schema}.${t.name}`);
+      const failed = await restoreBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, file, { force: true, ctx }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      // Failed while loading, after the emptying: the duplicate primary key of agencies.
+      expect(String(failed)).toMatch(/duplicate key|unique/i);
+      expect(await h.db.selectFrom('agencies').selectAll().orderBy('id').execute()).toEqual(agenciesBefore);
+      expect((await withSession(h.database, listTables)).map((t) => `${t.schema}.${t.name}`)).toEqual(tablesBefore);
+      const last = await h.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ action: 'backup.restore', outcome: 'failed' });
       expect((await h.services.audit.verify(h.db)).ok).toBe(true);
     } finally {
       await rm(unpacked, { recursive: true, force: true });
