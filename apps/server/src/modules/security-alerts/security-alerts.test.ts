@@ -77,7 +77,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => h.close());
 
-const alertsOf = (type: string, id: string) =>
+const alertsOf = (type: 'api_key' | 'user' | 'share_grant' | 'open_grant', id: string) =>
   h.db.selectFrom('access_alerts').selectAll().where('subject_type', '=', type).where('subject_id', '=', id).execute();
 
 describe('unusual-access sweep (R29.1)', () => {
