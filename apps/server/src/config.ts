@@ -2,6 +2,7 @@
  * The one place that reads the environment (house rule 8). Parsed once into a frozen object;
  * every variable is documented in docs/operations.md.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export interface Config {
@@ -52,6 +53,65 @@ export interface Config {
   readonly openDailyQuota: number;
   /** Unusual-access alerts for the security supervisors (R29.1; modules/security-alerts). */
   readonly accessAlerts: AccessAlertsConfig;
+  /** Encryption at rest of level-3+ fields (R29.1): cipher, data keys by id, the active id, blind-index key and hash. */
+  readonly fieldEncryption: FieldEncryptionConfig;
+}
+
+export interface FieldEncryptionConfig {
+  readonly cipher: 'sm4' | 'aes-256-gcm';
+  /** Every configured data key (old ones stay until a rotation has moved every value off them); keys base64, 32 bytes. */
+  readonly dataKeys: readonly { readonly id: string; readonly key: string }[];
+  /** The key id of new writes. */
+  readonly activeKeyId: string;
+  /** Base64, at least 32 bytes. */
+  readonly blindIndexKey: string;
+  readonly blindIndexHash: 'sm3' | 'sha256';
+}
+
+/**
+ * DEVELOPMENT ONLY: the data key and blind-index key used when none is configured, derived from
+ * public labels (anyone can compute them); production refuses to start without real keys.
+ */
+export const DEVELOPMENT_DATA_KEY_ID = 'dev1';
+export const developmentKey = (label: string): string => createHash('sha256').update(`gongshu-development-${label}`).digest('base64');
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+function fieldEncryption(env: Env, production: boolean): FieldEncryptionConfig {
+  const cipher = (env.GONGSHU_FIELD_CIPHER ?? 'sm4').toLowerCase();
+  if (cipher !== 'sm4' && cipher !== 'aes-256-gcm')
+    throw new ConfigError(`GONGSHU_FIELD_CIPHER must be sm4 or aes-256-gcm, got "${cipher}"`);
+  const blindIndexHash = (env.GONGSHU_BLIND_INDEX_HASH ?? 'sm3').toLowerCase();
+  if (blindIndexHash !== 'sm3' && blindIndexHash !== 'sha256') {
+    throw new ConfigError(`GONGSHU_BLIND_INDEX_HASH must be sm3 or sha256, got "${blindIndexHash}"`);
+  }
+  const rawKeys = env.GONGSHU_DATA_KEYS ?? '';
+  const rawIndexKey = env.GONGSHU_BLIND_INDEX_KEY ?? '';
+  if (production && (rawKeys === '' || rawIndexKey === '')) {
+    throw new ConfigError(
+      'GONGSHU_DATA_KEYS and GONGSHU_BLIND_INDEX_KEY must be set in production (R29.1: level-3+ fields are encrypted at rest)',
+    );
+  }
+  const dataKeys =
+    rawKeys === ''
+      ? [{ id: DEVELOPMENT_DATA_KEY_ID, key: developmentKey('data-key-dev1') }]
+      : rawKeys.split(',').map((entry) => {
+          const at = entry.indexOf(':');
+          const id = entry.slice(0, at).trim();
+          const key = entry.slice(at + 1).trim();
+          if (at < 0 || !KEY_ID.test(id))
+            throw new ConfigError('GONGSHU_DATA_KEYS must be "<id>:<base64 key>,…" with ids of letters, digits, _ and -');
+          if (Buffer.from(key, 'base64').length !== 32) throw new ConfigError(`GONGSHU_DATA_KEYS: key ${id} must be 32 bytes in base64`);
+          return { id, key };
+        });
+  if (new Set(dataKeys.map((k) => k.id)).size !== dataKeys.length) throw new ConfigError('GONGSHU_DATA_KEYS names a key id twice');
+  const activeKeyId = env.GONGSHU_DATA_KEY_ID ?? (dataKeys.length === 1 ? dataKeys[0]?.id : undefined);
+  if (!activeKeyId) throw new ConfigError('GONGSHU_DATA_KEY_ID must name the active key when GONGSHU_DATA_KEYS has several');
+  if (!dataKeys.some((k) => k.id === activeKeyId)) throw new ConfigError(`GONGSHU_DATA_KEY_ID ${activeKeyId} is not in GONGSHU_DATA_KEYS`);
+  const blindIndexKey = rawIndexKey === '' ? developmentKey('blind-index-key') : rawIndexKey;
+  if (Buffer.from(blindIndexKey, 'base64').length < 32)
+    throw new ConfigError('GONGSHU_BLIND_INDEX_KEY must be at least 32 bytes in base64');
+  return { cipher, dataKeys, activeKeyId, blindIndexKey, blindIndexHash };
 }
 
 export interface AccessAlertsConfig {
@@ -161,5 +221,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       offHoursFloor: int(env, 'GONGSHU_ALERT_OFF_HOURS_FLOOR', 1000),
       baselineDays: int(env, 'GONGSHU_ALERT_BASELINE_DAYS', 14, 3),
     }),
+    fieldEncryption: fieldEncryption(env, production),
   });
 }

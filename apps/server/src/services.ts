@@ -31,11 +31,14 @@ import { createOpenApplicationsService, type OpenApplicationsService } from './m
 import { createOpenGrantsService, type OpenGrantsService } from './modules/open-applications/open-grants.service.js';
 import { createPortalService, type PortalService } from './modules/portal/portal.service.js';
 import { createDerivativesService, type DerivativesService } from './modules/derivatives/derivatives.service.js';
+import { fieldCipherOf, type FieldCipher } from './modules/encryption/field-cipher.js';
 
 export interface Services {
   readonly db: Kysely<Database>;
   readonly dbKind: DatabaseKind;
   readonly clock: Clock;
+  /** Encryption at rest of level-3+ fields (R29.1): the configured cipher, keys and blind index. */
+  readonly fieldCipher: FieldCipher;
   readonly audit: AuditService;
   readonly auth: AuthService;
   readonly agencies: AgenciesService;
@@ -82,10 +85,11 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
   const db = database.kysely;
   const audit = createAuditService({ clock, hashAlg: config.auditHash });
   const deadlines = createDeadlinesService({ db, audit, clock });
-  const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir });
-  const exit = createExitService({ db, pool: database.pool, audit, clock, config });
+  const fieldCipher = fieldCipherOf(config);
+  const loads = createLoadsService({ db: database, audit, clock, dataDir: config.dataDir, cipher: fieldCipher });
+  const exit = createExitService({ db, pool: database.pool, audit, clock, config, cipher: fieldCipher });
   // The open channel shares the exit's journal: one group-commit writer of the audit chain per process.
-  const openData = createOpenDataService({ db, pool: database.pool, clock, journal: exit.journal, config });
+  const openData = createOpenDataService({ db, pool: database.pool, clock, journal: exit.journal, config, cipher: fieldCipher });
   const auth = createAuthService({ db, audit, clock, config });
   const grantListeners = new Set<(grantId: string) => void>();
   // The exit caches grants: a changed grant is dropped from its cache at once (ADR 0007).
@@ -105,6 +109,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     db,
     dbKind: database.kind,
     clock,
+    fieldCipher,
     audit,
     auth,
     agencies: createAgenciesService({ db, audit, clock }),
@@ -141,7 +146,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     openGrants,
     onOpenGrantChanged: (listener) => openGrantListeners.add(listener),
     portal: createPortalService({ db, clock, publicUrl: config.publicUrl }),
-    derivatives: createDerivativesService({ db, audit, clock, publicUrl: config.publicUrl }),
+    derivatives: createDerivativesService({ db, audit, clock, publicUrl: config.publicUrl, cipher: fieldCipher }),
     onGrantChanged: (listener) => grantListeners.add(listener),
     async recordDenied(ctx, route, code) {
       await db

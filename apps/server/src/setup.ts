@@ -35,7 +35,7 @@ export async function seedDemo(
   const city = await seedDemoCity(services, ctx);
   const orders = await seedDemoWorkflows(services);
   const catalog = await seedDemoCatalog(services);
-  await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir });
+  await seedDemoData({ database, db: services.db, audit: services.audit, clock: services.clock, dataDir, cipher: services.fieldCipher });
   await seedDemoSharing(services);
   await seedDemoCorrelation(services);
   await seedDemoOpenPortal(services);

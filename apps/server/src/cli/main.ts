@@ -1,5 +1,5 @@
 /**
- * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, openapi. Refusals exit with the
+ * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, keys status|rotate, openapi. Refusals exit with the
  * code mapped from their error code (errors.http.ts), unexpected failures with 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -222,6 +222,52 @@ program
     out(
       `restored ${archive}: ${result.tables} tables, ${result.rows} rows verified against the manifest (backup of ${result.manifest.createdAt}, migration ${result.manifest.migration}, ${result.seconds.toFixed(2)} s)`,
     );
+  });
+
+const keys = program.command('keys').description('keys of the fields encrypted at rest (R29.1)');
+
+/** Values per cipher and key id, totals first, then per table and column. */
+async function printKeyStatus(db: Db, activePrefix: string): Promise<number> {
+  const { keyStatus, totalsByKey } = await import('../modules/encryption/key-rotation.js');
+  const counts = await keyStatus(db.kysely);
+  const [, activeCipher, activeKey] = activePrefix.split('.');
+  let pending = 0;
+  for (const t of totalsByKey(counts)) {
+    const active = t.cipher === activeCipher && t.keyId === activeKey;
+    if (!active) pending += t.values;
+    out(`${t.cipher}.${t.keyId}: ${t.values} values${active ? ' (active)' : ' (to rotate)'}`);
+  }
+  for (const c of counts) out(`  ${c.table}.${c.column}: ${c.cipher}.${c.keyId} ${c.values}`);
+  out(pending === 0 ? 'every value is under the active key' : `${pending} values under other keys: run gongshu keys rotate`);
+  return pending;
+}
+
+keys
+  .command('status')
+  .description('count the encrypted values per cipher and key id')
+  .action(async () => {
+    await withDatabase((db, services) => printKeyStatus(db, services.fieldCipher.activePrefix));
+  });
+
+keys
+  .command('rotate')
+  .description('re-encrypt every value under the active cipher and key id (GONGSHU_DATA_KEY_ID), in batches; resumable')
+  .option('--batch <rows>', 'rows per batch (one transaction each)', '500')
+  .action(async (opts: { batch: string }) => {
+    const batchSize = Number(opts.batch);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new ConfigError('--batch must be a positive integer');
+    await withDatabase(async (db, services) => {
+      const { rotateKeys } = await import('../modules/encryption/key-rotation.js');
+      const cipher = services.fieldCipher;
+      out(`rotating to ${cipher.cipher} key ${cipher.activeKeyId}`);
+      const done = await rotateKeys(
+        { db: db.kysely, cipher, audit: services.audit },
+        { batchSize, ctx: systemContext('cli'), onProgress: (p) => out(`  ${p.table}: ${p.values} values in ${p.rows} rows`) },
+      );
+      out(`rotated ${done.values} values in ${done.rows} rows of ${done.tables} tables (${done.batches} batches)`);
+      // Old keys may leave the configuration only when nothing is under them any more.
+      await printKeyStatus(db, cipher.activePrefix);
+    });
   });
 
 program

@@ -269,6 +269,8 @@ export interface ResourceTablesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   overdue_notified_at: Timestamp | null;
+  /** Encryption layout (R29.1): [{code, blindIndex}] (modules/encryption/encryption-layout.ts). */
+  encrypted_columns: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface QualitySettingsTable {

@@ -15,6 +15,7 @@ import * as openUsageOverdue from './20261127T0720_open_usage_overdue.js';
 import * as accessAlerts from './20261127T0920_access_alerts.js';
 import * as serviceProviders from './20261127T0900_service_providers.js';
 import * as grantMasks from './20261127T0930_grant_masks.js';
+import * as fieldEncryption from './20261127T0940_field_encryption.js';
 import * as correlationAssessments from './20261127T0910_correlation_assessments.js';
 
 export const migrations: Record<string, Migration> = {
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '20261127T0920_access_alerts': accessAlerts,
   '20261127T0900_service_providers': serviceProviders,
   '20261127T0930_grant_masks': grantMasks,
+  '20261127T0940_field_encryption': fieldEncryption,
   '20261127T0910_correlation_assessments': correlationAssessments,
 };

@@ -11,6 +11,7 @@ import type { Clock, RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { agencyRecipients, insertNotifications } from '../notifications/notifications.repository.js';
+import { refuseOnEncrypted } from '../encryption/encryption-layout.js';
 import type { LoadsService } from './loads.service.js';
 import { presentProblem } from './presenters.js';
 
@@ -263,6 +264,15 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
             message: { zh: `“${p.pattern}”不是有效的正则表达式`, en: `"${p.pattern}" is not a valid regular expression` },
           });
         }
+      }
+      // R29.1: a rule the database would have to evaluate on ciphertext is refused here, at set-up.
+      const encrypted = new Map(t.layout.map((c) => [c.code, c]));
+      if (input.rules.freshnessColumn && encrypted.has(input.rules.freshnessColumn)) {
+        refuseOnEncrypted(input.rules.freshnessColumn, { zh: '作为时效日期', en: 'serving as the freshness date' });
+      }
+      for (const ref of input.rules.references ?? []) {
+        const own = encrypted.get(ref.column);
+        if (own && !own.blindIndex) refuseOnEncrypted(ref.column, { zh: '作引用核对', en: 'a reference check' });
       }
       for (const ref of input.rules.references ?? []) {
         const target = await db

@@ -13,6 +13,7 @@ import type { Executor } from '../../db/executor.js';
 import { openPgliteSink, openPostgresSink, type CopySink } from './copy-sink.js';
 import { createDataTable, createIdentifierIndex, qualified, PROVENANCE_COLUMNS } from './data-tables.js';
 import type { RowSource } from './load-sources.js';
+import { blindIndexColumn, blindIndexColumns, refuseOnEncrypted, type EncryptedColumn } from '../encryption/encryption-layout.js';
 
 export type LoadMode = 'replace' | 'append' | 'upsert';
 
@@ -26,6 +27,8 @@ export interface PipelineInput {
   readonly rules: QualityRules;
   readonly loadedAt: Date;
   readonly source: RowSource;
+  /** R29.1: encrypts a validated row (and appends its blind indexes) before it is written; null when nothing is encrypted. */
+  readonly encrypt?: ((values: readonly (string | null)[]) => (string | null)[]) | null;
   /** Called now and then with the rows read so far. */
   readonly onProgress?: (rowsRead: number) => Promise<void> | void;
   /** Receives problem rows in batches. */
@@ -75,7 +78,9 @@ export async function stageRows(input: PipelineInput, sink: CopySink): Promise<P
         : checker.check(row.values);
       if (result.ok) {
         // The sink returns a promise only when it must wait for the database (backpressure).
-        const waiting = sink.write(result.values, batchId, loadedAt, row.number);
+        // Validated in clear, encrypted before it is written (R29.1).
+        const values = input.encrypt ? input.encrypt(result.values) : result.values;
+        const waiting = sink.write(values, batchId, loadedAt, row.number);
         if (waiting) await waiting;
         counts.rowsLoaded++;
       } else {
@@ -95,14 +100,25 @@ export async function stageRows(input: PipelineInput, sink: CopySink): Promise<P
 }
 
 /** Opens the sink for a staging table on either database; `client` is PostgreSQL's dedicated connection. */
-export async function openSink(db: Db, client: PoolClient | null, staging: string, fields: readonly FieldSpec[]): Promise<CopySink> {
-  const columns = [...fields.map((f) => f.code), ...PROVENANCE_COLUMNS];
+export async function openSink(
+  db: Db,
+  client: PoolClient | null,
+  staging: string,
+  fields: readonly FieldSpec[],
+  layout: readonly EncryptedColumn[] = [],
+): Promise<CopySink> {
+  const columns = [...fields.map((f) => f.code), ...blindIndexColumns(layout), ...PROVENANCE_COLUMNS];
   return client ? openPostgresSink(client, staging, columns) : openPgliteSink(db, staging, columns);
 }
 
-export async function createStaging(db: Executor, staging: string, fields: readonly FieldSpec[]): Promise<void> {
+export async function createStaging(
+  db: Executor,
+  staging: string,
+  fields: readonly FieldSpec[],
+  layout: readonly EncryptedColumn[] = [],
+): Promise<void> {
   await sql`drop table if exists ${qualified(staging)}`.execute(db);
-  await createDataTable(db, staging, fields);
+  await createDataTable(db, staging, fields, layout);
 }
 
 export async function dropStaging(db: Executor, staging: string): Promise<void> {
@@ -116,11 +132,24 @@ export async function dropStaging(db: Executor, staging: string): Promise<void> 
  */
 export async function mergeStaging(
   trx: Executor,
-  input: { mode: LoadMode; table: string; staging: string; identifierColumn: string | null; fields: readonly FieldSpec[]; batchId: string },
+  input: {
+    mode: LoadMode;
+    table: string;
+    staging: string;
+    identifierColumn: string | null;
+    fields: readonly FieldSpec[];
+    batchId: string;
+    layout?: readonly EncryptedColumn[];
+  },
 ): Promise<number> {
   const main = qualified(input.table);
   const staging = qualified(input.staging);
-  const columns = sql.join([...input.fields.map((f) => sql.id(f.code)), ...PROVENANCE_COLUMNS.map((c) => sql.id(c))]);
+  const layout = input.layout ?? [];
+  const columns = sql.join([
+    ...input.fields.map((f) => sql.id(f.code)),
+    ...blindIndexColumns(layout).map((c) => sql.id(c)),
+    ...PROVENANCE_COLUMNS.map((c) => sql.id(c)),
+  ]);
   // Serialise merges of the same table (several processes may load).
   await sql`lock table ${main} in access exclusive mode`.execute(trx);
   if (input.mode === 'replace') {
@@ -131,7 +160,11 @@ export async function mergeStaging(
   } else {
     if (input.mode === 'upsert') {
       if (!input.identifierColumn) throw new Error('upsert needs an identifier column');
-      const id = sql.id(input.identifierColumn);
+      // An encrypted identifier is matched by its blind index (ciphertexts of equal values differ, R29.1).
+      const encrypted = layout.find((c) => c.code === input.identifierColumn);
+      if (encrypted && !encrypted.blindIndex)
+        refuseOnEncrypted(input.identifierColumn, { zh: '按标识更新', en: 'an upsert by identifier' });
+      const id = sql.id(encrypted ? blindIndexColumn(input.identifierColumn) : input.identifierColumn);
       await sql`delete from ${main} m using ${staging} s where m.${id} = s.${id}`.execute(trx);
     }
     await sql`insert into ${main} (${columns}) select ${columns} from ${staging}`.execute(trx);
@@ -141,8 +174,13 @@ export async function mergeStaging(
   return count.rows[0]?.n ?? 0;
 }
 
-export async function indexStaging(db: Executor, staging: string, identifierColumn: string | null): Promise<void> {
-  await createIdentifierIndex(db, staging, identifierColumn);
+export async function indexStaging(
+  db: Executor,
+  staging: string,
+  identifierColumn: string | null,
+  layout: readonly EncryptedColumn[] = [],
+): Promise<void> {
+  await createIdentifierIndex(db, staging, identifierColumn, layout);
 }
 
 /**
@@ -154,19 +192,43 @@ export async function removeBrokenReferences(
   input: {
     staging: string;
     fields: readonly FieldSpec[];
-    references: readonly { column: string; targetTable: string; targetColumn: string; resourceCode: string }[];
+    references: readonly {
+      column: string;
+      targetTable: string;
+      targetColumn: string;
+      resourceCode: string;
+      /** The target table's encryption layout (R29.1). */
+      targetLayout?: readonly EncryptedColumn[];
+    }[];
+    /** The loaded table's encryption layout, and how removed rows are decrypted for the problem list (R29.1). */
+    layout?: readonly EncryptedColumn[];
+    decrypt?: ((row: Record<string, unknown>) => Record<string, unknown>) | null;
   },
 ): Promise<{ number: number; problems: RowProblem[]; raw: Record<string, unknown> }[]> {
   const out: { number: number; problems: RowProblem[]; raw: Record<string, unknown> }[] = [];
   const names = new Map(input.fields.map((f) => [f.code, f.name]));
+  const layout = input.layout ?? [];
+  const drop = blindIndexColumns(layout).reduce((acc, c) => sql`${acc} - ${sql.lit(c)}`, sql`'_source_row'`);
   for (const ref of input.references) {
-    const column = sql.id(ref.column);
+    // R29.1: an encrypted value is compared through the blind index on both sides; a comparison of
+    // ciphertext with clear text (one side encrypted, the other not) is refused, never computed.
+    const source = layout.find((c) => c.code === ref.column);
+    const target = (ref.targetLayout ?? []).find((c) => c.code === ref.targetColumn);
+    if ((source || target) && !(source?.blindIndex && target?.blindIndex)) {
+      refuseOnEncrypted(source ? ref.column : `${ref.resourceCode}.${ref.targetColumn}`, {
+        zh: '与未加密（或无盲索引）的信息项作引用核对',
+        en: 'a reference check against a field that is not encrypted with a blind index',
+      });
+    }
+    const column = sql.id(source ? blindIndexColumn(ref.column) : ref.column);
+    const targetColumn = sql.id(target ? blindIndexColumn(ref.targetColumn) : ref.targetColumn);
     const removed = await sql<{ _source_row: number; row: Record<string, unknown> }>`
       delete from ${qualified(input.staging)} s
       where s.${column} is not null
-        and not exists (select 1 from ${qualified(ref.targetTable)} t where t.${sql.id(ref.targetColumn)}::text = s.${column}::text)
-      returning s._source_row, to_jsonb(s) - '_batch_id' - '_loaded_at' - '_source_row' as row`.execute(db);
+        and not exists (select 1 from ${qualified(ref.targetTable)} t where t.${targetColumn}::text = s.${column}::text)
+      returning s._source_row, to_jsonb(s) - '_batch_id' - '_loaded_at' - ${drop} as row`.execute(db);
     for (const r of removed.rows) {
+      if (input.decrypt) input.decrypt(r.row);
       out.push({
         number: r._source_row,
         raw: r.row,

@@ -40,6 +40,8 @@ import {
   type LoadMode,
 } from './load-pipeline.js';
 import { computeQualityScore } from './quality.js';
+import { rowDecryptor, rowEncryptor, storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 
 export interface LoadOptions {
   readonly mode: LoadMode;
@@ -56,6 +58,8 @@ export interface LoadTarget {
   readonly identifierColumn: string | null;
   readonly fields: readonly FieldSpec[];
   readonly updateFrequency: ResourceMetadata['updateFrequency'];
+  /** The table's encryption layout (R29.1): these fields are written as ciphertext. */
+  readonly layout: readonly EncryptedColumn[];
 }
 
 export interface QualityConfig {
@@ -66,7 +70,7 @@ export interface QualityConfig {
 
 export const DEFAULT_QUALITY: QualityConfig = { rules: NO_RULES, policy: 'reject', threshold: 0.05 };
 
-export function createLoadsService(deps: { db: Db; audit: AuditService; clock: Clock; dataDir: string }) {
+export function createLoadsService(deps: { db: Db; audit: AuditService; clock: Clock; dataDir: string; cipher: FieldCipher }) {
   const { db, audit, clock } = deps;
   const kysely = db.kysely;
   const uploadsDir = path.join(deps.dataDir, 'uploads');
@@ -83,7 +87,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       .selectFrom('catalog_resources as r')
       .innerJoin('catalog_versions as v', 'v.id', 'r.current_version_id')
       .innerJoin('resource_tables as t', 't.resource_id', 'r.id')
-      .select(['r.id', 'r.provider_agency_id', 'v.metadata', 't.table_name', 't.identifier_column'])
+      .select(['r.id', 'r.provider_agency_id', 'v.metadata', 't.table_name', 't.identifier_column', 't.encrypted_columns'])
       .where('r.id', '=', resourceId)
       .executeTakeFirst();
     if (!row)
@@ -100,21 +104,34 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       identifierColumn: row.identifier_column,
       fields: metadata.fields,
       updateFrequency: metadata.updateFrequency,
+      layout: storedLayout(row.encrypted_columns),
     };
   }
 
   /** The tables behind the reference rules (R12.1), by the referenced resources' codes. */
   async function referenceTargets(rules: QualityRules) {
-    const out: { column: string; targetTable: string; targetColumn: string; resourceCode: string }[] = [];
+    const out: {
+      column: string;
+      targetTable: string;
+      targetColumn: string;
+      resourceCode: string;
+      targetLayout: EncryptedColumn[];
+    }[] = [];
     for (const ref of rules.references) {
       const target = await kysely
         .selectFrom('catalog_resources as r')
         .innerJoin('resource_tables as t', 't.resource_id', 'r.id')
-        .select('t.table_name')
+        .select(['t.table_name', 't.encrypted_columns'])
         .where('r.code', '=', ref.resourceCode)
         .executeTakeFirst();
       if (target)
-        out.push({ column: ref.column, targetTable: target.table_name, targetColumn: ref.targetColumn, resourceCode: ref.resourceCode });
+        out.push({
+          column: ref.column,
+          targetTable: target.table_name,
+          targetColumn: ref.targetColumn,
+          resourceCode: ref.resourceCode,
+          targetLayout: storedLayout(target.encrypted_columns),
+        });
     }
     return out;
   }
@@ -235,8 +252,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         await client.query('select pg_advisory_lock(hashtext($1))', [batch.id]);
       }
       const source = await openSource();
-      await createStaging(kysely, staging, t.fields);
-      const sink = await openSink(db, client, staging, t.fields);
+      await createStaging(kysely, staging, t.fields, t.layout);
+      const sink = await openSink(db, client, staging, t.fields, t.layout);
       let counts;
       try {
         counts = await stageRows(
@@ -250,6 +267,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
             rules: config.rules,
             loadedAt: startedAt,
             source,
+            encrypt: rowEncryptor(deps.cipher, t.resourceId, t.fields, t.layout),
             onProblems: (rows) => insertProblems(batch, rows),
             onProgress: async (rowsRead) => {
               progress?.(rowsRead);
@@ -263,7 +281,13 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         throw error;
       }
       progress?.(counts.rowsRead);
-      const broken = await removeBrokenReferences(kysely, { staging, fields: t.fields, references: await referenceTargets(config.rules) });
+      const broken = await removeBrokenReferences(kysely, {
+        staging,
+        fields: t.fields,
+        references: await referenceTargets(config.rules),
+        layout: t.layout,
+        decrypt: rowDecryptor(deps.cipher, t.resourceId, t.fields, t.layout),
+      });
       if (broken.length > 0) {
         await insertProblems(batch, broken);
         counts.rowsLoaded -= broken.length;
@@ -288,7 +312,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         await afterwards(ctx, done, t, 'rejected');
         return done;
       }
-      if (batch.mode === 'replace') await indexStaging(kysely, staging, t.identifierColumn);
+      if (batch.mode === 'replace') await indexStaging(kysely, staging, t.identifierColumn, t.layout);
       const done = await kysely.transaction().execute(async (trx) => {
         const rowCount = await mergeStaging(trx, {
           mode: batch.mode as LoadMode,
@@ -297,6 +321,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           identifierColumn: t.identifierColumn,
           fields: t.fields,
           batchId: batch.id,
+          layout: t.layout,
         });
         const now = clock();
         await trx
@@ -352,6 +377,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           identifierColumn: t.identifierColumn,
           fields: t.fields,
           updateFrequency: t.updateFrequency,
+          layout: t.layout,
           batchId: batch.id,
           validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
           now: clock(),
@@ -566,6 +592,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           't.resource_id',
           't.table_name',
           't.identifier_column',
+          't.encrypted_columns',
           't.last_loaded_at',
           't.overdue_notified_at',
           'r.first_published_at',
@@ -593,6 +620,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           identifierColumn: row.identifier_column,
           fields: metadata.fields,
           updateFrequency: metadata.updateFrequency,
+          layout: storedLayout(row.encrypted_columns),
           batchId: null,
           validity: last?.validity ?? 1,
           now,

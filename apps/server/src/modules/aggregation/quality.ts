@@ -6,6 +6,7 @@ import type { FieldSpec, UpdateFrequency } from '@gongshu/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { qualified } from './data-tables.js';
+import { blindIndexColumn, refuseOnEncrypted, type EncryptedColumn } from '../encryption/encryption-layout.js';
 
 /** The age (days) data may reach before it is overdue; irregular data is never overdue. */
 export const ALLOWED_AGE_DAYS: Record<UpdateFrequency, number | null> = {
@@ -58,14 +59,25 @@ export async function computeQualityScore(
     now: Date;
     lastLoadedAt?: Date | null;
     freshnessColumn?: string | null;
+    /** The table's encryption layout (R29.1): uniqueness of an encrypted identifier is counted on its blind index. */
+    layout?: readonly EncryptedColumn[];
   },
 ) {
   const table = qualified(input.table);
+  const layout = input.layout ?? [];
+  const encryptedId = layout.find((c) => c.code === input.identifierColumn);
+  if (encryptedId && !encryptedId.blindIndex && input.identifierColumn) {
+    refuseOnEncrypted(input.identifierColumn, { zh: '统计唯一性', en: 'counting distinct values' });
+  }
+  if (input.freshnessColumn && layout.some((c) => c.code === input.freshnessColumn)) {
+    refuseOnEncrypted(input.freshnessColumn, { zh: '作为时效日期取最大值', en: 'taking the newest date of it (freshness rule)' });
+  }
   const filled = sql.join(
     input.fields.map((f) => sql`count(${sql.id(f.code)})`),
     sql` + `,
   );
-  const id = input.identifierColumn ? sql.id(input.identifierColumn) : null;
+  // Ciphertexts of equal values differ: distinct identifiers are counted on the blind index (R29.1).
+  const id = input.identifierColumn ? sql.id(encryptedId ? blindIndexColumn(input.identifierColumn) : input.identifierColumn) : null;
   const stats = await sql<{ rows: number; filled: number; ids: number; distinct_ids: number }>`
     select count(*)::bigint as rows, (${filled})::bigint as filled,
       ${id ? sql`count(${id})::bigint` : sql`0::bigint`} as ids,

@@ -4,9 +4,10 @@
  * the materialized table. Table and column names are validated identifiers, always quoted.
  */
 import type { FieldSpec, FieldTreatment, ResourceMetadata } from '@gongshu/domain';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { qualified } from '../aggregation/data-tables.js';
+import { storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
 import { treatmentSql } from './derivative-sql.js';
 
 export interface SourceRow {
@@ -22,6 +23,8 @@ export interface SourceRow {
   lastBatchId: string | null;
   lastLoadedAt: Date | null;
   rowCount: number;
+  /** Encrypted columns of the source table (R29.1): SQL reads a decrypted temporary copy (encryption/clear-copy.ts). */
+  layout: EncryptedColumn[];
 }
 
 function sourcesQuery(db: Executor) {
@@ -43,6 +46,7 @@ function sourcesQuery(db: Executor) {
       't.last_batch_id',
       't.last_loaded_at',
       't.row_count',
+      't.encrypted_columns',
     ]);
 }
 
@@ -62,6 +66,7 @@ function toSource(r: RawSource): SourceRow {
     lastBatchId: r.last_batch_id,
     lastLoadedAt: r.last_loaded_at,
     rowCount: Number(r.row_count ?? 0),
+    layout: storedLayout(r.encrypted_columns),
   };
 }
 
@@ -129,30 +134,35 @@ function expressionOf(p: PlannedField) {
  * How many equivalence classes have each size: rows grouped by their transformed
  * quasi-identifiers, then the groups counted by size — all in the database.
  */
-export async function classSizeHistogram(trx: Executor, table: string, quasi: readonly PlannedField[]) {
+export async function classSizeHistogram(trx: Executor, source: RawBuilder<unknown>, quasi: readonly PlannedField[]) {
   const keys = sql.join(quasi.map(expressionOf));
   const result = await sql<{ size: number; classes: number }>`
     select size::int as size, count(*)::int as classes
-    from (select count(*) as size from ${qualified(table)} group by ${keys}) c
+    from (select count(*) as size from ${source} group by ${keys}) c
     group by size order by size`.execute(trx);
   return result.rows.map((r) => ({ size: Number(r.size), classes: Number(r.classes) }));
 }
 
 /** Creates the derivative's table (one text column per kept field, named by its code) and fills it. */
-export async function materialize(trx: Executor, source: string, target: string, kept: readonly PlannedField[]): Promise<number> {
+export async function materialize(
+  trx: Executor,
+  source: RawBuilder<unknown>,
+  target: string,
+  kept: readonly PlannedField[],
+): Promise<number> {
   await sql`drop table if exists ${qualified(target)}`.execute(trx);
   const columns = sql.join(kept.map((p) => sql`${sql.id(p.field.code)} text`));
   await sql`create table ${qualified(target)} (${columns})`.execute(trx);
   const names = sql.join(kept.map((p) => sql.id(p.field.code)));
   const values = sql.join(kept.map(expressionOf));
-  const inserted = await sql`insert into ${qualified(target)} (${names}) select ${values} from ${qualified(source)}`.execute(trx);
+  const inserted = await sql`insert into ${qualified(target)} (${names}) select ${values} from ${source}`.execute(trx);
   return Number(inserted.numAffectedRows ?? 0n);
 }
 
 /** The first rows of the source through the plan's expressions (what publication would write). */
-export async function sampleRows(trx: Executor, source: string, kept: readonly PlannedField[], limit: number) {
+export async function sampleRows(trx: Executor, source: RawBuilder<unknown>, kept: readonly PlannedField[], limit: number) {
   const values = sql.join(kept.map((p) => sql`${expressionOf(p)} as ${sql.id(p.field.code)}`));
-  const result = await sql<Record<string, string | null>>`select ${values} from ${qualified(source)} limit ${sql.lit(limit)}`.execute(trx);
+  const result = await sql<Record<string, string | null>>`select ${values} from ${source} limit ${sql.lit(limit)}`.execute(trx);
   return result.rows;
 }
 

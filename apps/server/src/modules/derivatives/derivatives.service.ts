@@ -51,6 +51,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import { nodeIdentity } from '../ckan/open-resources.repository.js';
 import { bureauUsersWithRole, insertNotifications } from '../notifications/notifications.repository.js';
 import { loadAgencyFacts } from '../users/users.repository.js';
+import { clearSource } from '../encryption/clear-copy.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import {
   classSizeHistogram,
   currentBatch,
@@ -213,7 +215,14 @@ function tableNameFor(id: string): string {
   return `od_${id.replaceAll('-', '')}`;
 }
 
-export function createDerivativesService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; publicUrl: string }) {
+export function createDerivativesService(deps: {
+  db: Kysely<Database>;
+  audit: AuditService;
+  clock: Clock;
+  publicUrl: string;
+  /** R29.1: an encrypted source is read through a decrypted temporary copy, never as ciphertext in SQL. */
+  cipher: FieldCipher;
+}) {
   const { db, audit, clock } = deps;
 
   async function isProviderSteward(trx: Executor, actor: UserActor, providerAgencyId: string): Promise<boolean> {
@@ -365,6 +374,17 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
     return { plan, batch: await currentBatch(trx, source.id) };
   }
 
+  /** The source's clear rows inside `trx`: its table, or a decrypted temporary copy when it is encrypted (R29.1). */
+  function clearOf(trx: Executor, source: SourceRow & { tableName: string }) {
+    return clearSource(trx, {
+      cipher: deps.cipher,
+      resourceId: source.id,
+      table: source.tableName,
+      fields: source.metadata.fields,
+      layout: source.layout,
+    });
+  }
+
   function eligibleOrFail(source: SourceRow | null): asserts source is SourceRow & { tableName: string } {
     if (!isEligible(source)) fail('DEIDENTIFY_SOURCE_NOT_ELIGIBLE', { field: 'resourceId' });
   }
@@ -418,7 +438,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const source = await findSource(trx, row.resource_id);
         eligibleOrFail(source);
         const kept = planned(row, source.metadata.fields).filter((p) => p.treatment.kind !== 'drop');
-        const rows = kept.length > 0 ? await sampleRows(trx, source.tableName, kept, SAMPLE_ROWS) : [];
+        const rows = kept.length > 0 ? await sampleRows(trx, await clearOf(trx, source), kept, SAMPLE_ROWS) : [];
         await audit.record(trx, ctx, {
           action: 'open.derivative.sample',
           subjectType: DERIVATIVE_SUBJECT,
@@ -499,7 +519,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const quasi = new Set(row.quasi_identifiers);
         const histogram = await classSizeHistogram(
           trx,
-          source.tableName,
+          await clearOf(trx, source),
           plan.filter((p) => quasi.has(p.field.code)),
         );
         const result = kAnonymityOfHistogram(histogram, row.k);
@@ -576,7 +596,7 @@ export function createDerivativesService(deps: { db: Kysely<Database>; audit: Au
         const table = tableNameFor(id);
         const rows = await materialize(
           trx,
-          source.tableName,
+          await clearOf(trx, source),
           table,
           plan.filter((p) => p.treatment.kind !== 'drop'),
         );

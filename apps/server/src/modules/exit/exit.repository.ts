@@ -1,6 +1,7 @@
 /** Reads and writes of the one exit: grants with their keys and resource, delivery rows, trace look-ups. */
 import type { MaskKind, ResourceMetadata } from '@gongshu/domain';
 import type { Executor } from '../../db/executor.js';
+import { storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
 
 export interface GrantRecord {
   readonly id: string;
@@ -16,7 +17,13 @@ export interface GrantRecord {
   readonly citation: string;
   readonly apiKeyIds: string[];
   /** The resource's data table, null before its first publication created one. */
-  readonly table: { readonly name: string; readonly identifierColumn: string | null; readonly loaded: boolean } | null;
+  readonly table: {
+    readonly name: string;
+    readonly identifierColumn: string | null;
+    readonly loaded: boolean;
+    /** Columns encrypted at rest (R29.1): decrypted after fetching, before masking. */
+    readonly layout: readonly EncryptedColumn[];
+  } | null;
   /** The metadata of the resource's published version (field specs, security level). */
   readonly metadata: ResourceMetadata | null;
   /** Per-field mask overrides chosen at approval (R29.1); absent or {} = the fields' defaults. */
@@ -47,6 +54,7 @@ export async function loadGrant(db: Executor, grantId: string): Promise<GrantRec
       't.table_name',
       't.identifier_column',
       't.last_loaded_at',
+      't.encrypted_columns',
     ])
     .where('g.id', '=', grantId)
     .executeTakeFirst();
@@ -66,7 +74,12 @@ export async function loadGrant(db: Executor, grantId: string): Promise<GrantRec
     citation: grant.citation,
     apiKeyIds: keys.map((k) => k.api_key_id),
     table: grant.table_name
-      ? { name: grant.table_name, identifierColumn: grant.identifier_column, loaded: grant.last_loaded_at !== null }
+      ? {
+          name: grant.table_name,
+          identifierColumn: grant.identifier_column,
+          loaded: grant.last_loaded_at !== null,
+          layout: storedLayout(grant.encrypted_columns),
+        }
       : null,
     metadata: (grant.metadata as ResourceMetadata | null) ?? null,
     masks: grant.field_masks,

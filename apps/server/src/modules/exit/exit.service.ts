@@ -24,6 +24,8 @@ import { CONTENT_TYPES, extractStream, type ExtractFormat } from './extract-writ
 import { invisibleMark, provenanceToken } from './fingerprint.js';
 import { createLookupBatcher, lookupPlan } from './lookup-batcher.js';
 import { lazyKeyedHasher } from './mask-key.js';
+import { blindIndexColumn, rowDecryptor } from '../encryption/encryption-layout.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 
 export type DeliveryKind = 'lookup' | 'query' | 'extract';
 
@@ -39,6 +41,8 @@ export interface ExitDeps {
   readonly audit: AuditService;
   readonly clock: Clock;
   readonly config: Pick<Config, 'maskKey' | 'accessCacheSeconds'>;
+  /** Decrypts level-3+ fields after fetching, before masking; hashes looked-up identifiers for the blind index (R29.1). */
+  readonly cipher: FieldCipher;
 }
 
 export interface ExtractResult {
@@ -78,6 +82,17 @@ export function createExitService(deps: ExitDeps) {
   );
   const journal: DeliveryJournal = createDeliveryJournal({ db, pool: deps.pool, audit });
   const lookups = createLookupBatcher(db);
+  const decryptors = new WeakMap<ExitGrant, ((row: Record<string, unknown>) => Record<string, unknown>) | null>();
+  /** R29.1: the grant's row decryptor (null when its table stores nothing encrypted). */
+  function decryptorOf(grant: ExitGrant) {
+    if (!decryptors.has(grant)) {
+      const layout = grant.record.table?.layout ?? [];
+      decryptors.set(grant, rowDecryptor(deps.cipher, grant.record.resourceId, grant.record.metadata?.fields ?? [], layout));
+    }
+    return decryptors.get(grant) ?? null;
+  }
+  /** The encrypted column of a field, if any. */
+  const encryptedOf = (grant: ExitGrant, code: string) => grant.record.table?.layout.find((c) => c.code === code);
 
   /** The grant check; a refusal is audited (durably, through the journal) before it is thrown. */
   async function admit(
@@ -196,15 +211,21 @@ export function createExitService(deps: ExitDeps) {
       const { grant, codes } = await admit(ctx, 'lookup', grantId, parseFields(fields));
       const table = tableOf(grant);
       if (!table.identifierColumn) fail('EXIT_IDENTIFIER_MISSING');
+      // R29.1: an encrypted identifier is looked up by its blind index (the keyed hash of the value).
+      const encrypted = encryptedOf(grant, table.identifierColumn);
+      if (encrypted && !encrypted.blindIndex) fail('EXIT_IDENTIFIER_MISSING');
       const statementKey = codes.join(',');
       let plan = grant.statements.get(statementKey);
       if (!plan) {
         const identifier = grant.record.metadata?.fields.find((f) => f.code === table.identifierColumn);
-        plan = lookupPlan(table.name, table.identifierColumn, codes, identifier?.dataType === 'string');
+        plan = encrypted
+          ? lookupPlan(table.name, blindIndexColumn(table.identifierColumn), codes, true)
+          : lookupPlan(table.name, table.identifierColumn, codes, identifier?.dataType === 'string');
         grant.statements.set(statementKey, plan);
       }
-      const row = await lookups.lookup(plan, key);
-      const record = row ? presenterFor(grant, codes)(row) : null;
+      const row = await lookups.lookup(plan, encrypted ? deps.cipher.blindIndex(key.trim()) : key);
+      const decrypt = decryptorOf(grant);
+      const record = row ? presenterFor(grant, codes)(decrypt ? decrypt(row) : row) : null;
       const at = clock();
       const id = deliveryId();
       // The identifier looked up is kept only as a keyed hash (R29.1).
@@ -241,6 +262,20 @@ export function createExitService(deps: ExitDeps) {
               },
             });
           }
+          // R29.1: an encrypted field is filtered by exact value only, through its blind index.
+          const encrypted = encryptedOf(g, f.field);
+          if (encrypted && (f.op !== 'eq' || !encrypted.blindIndex)) {
+            return {
+              code: 'VALIDATION_FAILED',
+              requirement: 'R29.1',
+              field: 'filters',
+              details: { encrypted: f.field },
+              message: {
+                zh: `信息项 ${field.name} 已加密存储（R29.1），${encrypted.blindIndex ? '只能按完整值精确筛选' : '不能用于筛选'}`,
+                en: `Field ${f.field} is encrypted at rest (R29.1): ${encrypted.blindIndex ? 'it can only be filtered by its exact value' : 'it cannot be filtered'}`,
+              },
+            };
+          }
         }
         return null;
       });
@@ -248,7 +283,16 @@ export function createExitService(deps: ExitDeps) {
       const page = input.page ?? 1;
       const pageSize = input.pageSize ?? 50;
       const specs = new Map([...grant.fields].map(([code, f]) => [code, f.spec]));
-      const where = whereOf(filters, specs);
+      // Values are checked against their fields in clear; an encrypted field's equality is then asked of its blind index (R29.1).
+      whereOf(filters, specs);
+      const indexed = filters.map((f) => {
+        const spec = specs.get(f.field);
+        if (!spec || !encryptedOf(grant, f.field)) return f;
+        const code = blindIndexColumn(f.field);
+        specs.set(code, { ...spec, code, dataType: 'string' });
+        return { field: code, op: 'eq' as const, value: deps.cipher.blindIndex(f.value.trim()) };
+      });
+      const where = whereOf(indexed, specs);
       const { rows, total } = await runPage(db, {
         table: table.name,
         codes,
@@ -258,7 +302,8 @@ export function createExitService(deps: ExitDeps) {
         pageSize,
       });
       const present = presenterFor(grant, codes);
-      const records = rows.map(present);
+      const decrypt = decryptorOf(grant);
+      const records = rows.map((row) => present(decrypt ? decrypt(row) : row));
       const h = await hash();
       const at = clock();
       const id = deliveryId();
@@ -304,6 +349,8 @@ export function createExitService(deps: ExitDeps) {
       const mark = invisibleMark(watermarkKey, serial);
       const carrier = watermarkCarrier(grant, codes);
       const present = presenterFor(grant, codes);
+      // R29.1: encrypted fields are decrypted in Node, batch by batch, before masking.
+      const decrypt = decryptorOf(grant);
 
       async function* batches(): AsyncGenerator<ExitRecord[]> {
         for (let from = 0; from < (extent?.blocks ?? 0); from += EXTRACT_BLOCKS) {
@@ -312,7 +359,7 @@ export function createExitService(deps: ExitDeps) {
           if (now?.oid !== extent?.oid) throw new Error('the resource’s data was replaced during the extract');
           const rows = await readBlocks(db, table.name, codes, from, from + EXTRACT_BLOCKS);
           yield rows.map((row) => {
-            const record = present(row);
+            const record = present(decrypt ? decrypt(row) : row);
             if (carrier) record[carrier] = `${record[carrier] ?? ''}${mark}`;
             record[PROVENANCE_COLUMN] = token;
             return record;

@@ -8,6 +8,7 @@ import type { MaskKind } from '@gongshu/domain';
 import { CompiledQuery } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { DATA_SCHEMA } from '../aggregation/data-tables.js';
+import { storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
 import { findOpenResource, nodeIdentity, type OpenResource } from '../ckan/open-resources.repository.js';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -17,6 +18,8 @@ export interface OpenTable {
   readonly name: string;
   readonly identifierColumn: string | null;
   readonly loaded: boolean;
+  /** Columns encrypted at rest (R29.1; a level-3 resource opened under conditions): decrypted in Node, never COPYed. */
+  readonly layout: readonly EncryptedColumn[];
 }
 
 /** An open resource (published, open type unconditional or conditional) with its data table; undefined otherwise. */
@@ -29,14 +32,21 @@ export async function loadOpenSource(
   const [table, node] = await Promise.all([
     db
       .selectFrom('resource_tables')
-      .select(['table_name', 'identifier_column', 'last_loaded_at'])
+      .select(['table_name', 'identifier_column', 'last_loaded_at', 'encrypted_columns'])
       .where('resource_id', '=', resourceId)
       .executeTakeFirst(),
     nodeIdentity(db),
   ]);
   return {
     resource,
-    table: table ? { name: table.table_name, identifierColumn: table.identifier_column, loaded: table.last_loaded_at !== null } : null,
+    table: table
+      ? {
+          name: table.table_name,
+          identifierColumn: table.identifier_column,
+          loaded: table.last_loaded_at !== null,
+          layout: storedLayout(table.encrypted_columns),
+        }
+      : null,
     cityName: node.cityName,
   };
 }

@@ -37,6 +37,8 @@ import {
 } from './open-data.repository.js';
 import { copyCsvChunks, copyExpressions } from './open-copy.js';
 import { openExtractStream } from './open-writers.js';
+import { rowDecryptor, refuseOnEncrypted } from '../encryption/encryption-layout.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 
 /** Rows of a preview on the resource page. */
 export const PREVIEW_ROWS = 10;
@@ -51,6 +53,8 @@ export interface OpenDataDeps {
   readonly journal: DeliveryJournal;
   readonly config: Pick<Config, 'maskKey' | 'accessCacheSeconds' | 'openRatePerMinute' | 'openDailyQuota' | 'publicUrl'>;
   readonly onError?: (error: unknown) => void;
+  /** Decrypts the fields of a level-3 resource opened under conditions (R29.1). */
+  readonly cipher: FieldCipher;
 }
 
 /** An open resource as the open channel serves it (cached for accessCacheSeconds). */
@@ -462,9 +466,23 @@ export function createOpenDataService(deps: OpenDataDeps) {
     };
   }
 
+  const decryptors = new WeakMap<OpenTable, ((row: Record<string, unknown>) => Record<string, unknown>) | null>();
+  /** Rows of an encrypted table are decrypted before the exit's presenter masks them (R29.1). */
+  function decrypting(source: OpenSource, present: (row: Record<string, unknown>) => ExitRecord) {
+    const table = source.table;
+    if (!table || table.layout.length === 0) return present;
+    if (!decryptors.has(table))
+      decryptors.set(table, rowDecryptor(deps.cipher, source.resourceId, source.exit.record.metadata?.fields ?? [], table.layout));
+    const decrypt = decryptors.get(table);
+    return decrypt ? (row: Record<string, unknown>) => present(decrypt(row)) : present;
+  }
+
   /** A WHERE of exit filters, limited to the fields the caller receives; masked fields only by exact value. */
   function filtersOf(source: OpenSource, allowed: readonly string[], filters: readonly ExitFilter[]): ExitFilter[] {
     for (const f of filters) {
+      // R29.1: the open channel does not filter on encrypted fields (the share exit does, by exact value).
+      if (source.table?.layout.some((c) => c.code === f.field))
+        refuseOnEncrypted(f.field, { zh: '在开放渠道筛选', en: 'filtering on the open channel' });
       const field = source.exit.fields.get(f.field);
       if (!field || !allowed.includes(f.field)) {
         fail('VALIDATION_FAILED', {
@@ -528,7 +546,8 @@ export function createOpenDataService(deps: OpenDataDeps) {
       // Full text as CKAN's q, over the unmasked text fields the caller may receive.
       const searchable = allowed.filter((c) => {
         const f = source.exit.fields.get(c);
-        return f && f.mask.kind === 'none' && f.spec.dataType === 'string';
+        // Encrypted fields (R29.1) hold ciphertext: never searched in SQL.
+        return f && f.mask.kind === 'none' && f.spec.dataType === 'string' && !table.layout.some((e) => e.code === c);
       });
       const n = base.params.length + 1;
       const clause = searchable.length > 0 ? `(${searchable.map((c) => `${quote(c)} ilike $${n}`).join(' or ')})` : 'false';
@@ -546,7 +565,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
       offset: input.offset,
       total: true,
     });
-    const present = presenterFor(source.exit, codes);
+    const present = decrypting(source, presenterFor(source.exit, codes));
     const records = rows.map(present);
     const at = clock();
     const id = deliveryId();
@@ -592,7 +611,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
         table: table.name,
         codes,
         columns: columnsOf(source, codes),
-        present: presenterFor(source.exit, codes),
+        present: decrypting(source, presenterFor(source.exit, codes)),
         format,
         citation: citationOf(source, at),
         resource: { id: source.resourceId, code: source.code, name: source.name, version: source.version },
@@ -600,13 +619,17 @@ export function createOpenDataService(deps: OpenDataDeps) {
         resourceId,
         openGrantId: grant?.id ?? null,
         derivativeId: null,
-        copy: copyExpressions(
-          db,
-          codes.map((c) => {
-            const f = source.exit.fields.get(c);
-            return { code: c, dataType: f?.spec.dataType ?? 'string', mask: f?.mask ?? { kind: 'null' } };
-          }),
-        ),
+        // R29.1: COPY would write ciphertext; an encrypted table is written row by row after decryption.
+        copy:
+          table.layout.length > 0
+            ? null
+            : copyExpressions(
+                db,
+                codes.map((c) => {
+                  const f = source.exit.fields.get(c);
+                  return { code: c, dataType: f?.spec.dataType ?? 'string', mask: f?.mask ?? { kind: 'null' } };
+                }),
+              ),
       });
     },
 
@@ -651,7 +674,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
             })
           ).rows
         : [];
-      const records = rows.map(presenterFor(source.exit, codes));
+      const records = rows.map(decrypting(source, presenterFor(source.exit, codes)));
       const at = clock();
       await deliver(ctx, {
         id: deliveryId(),

@@ -12,6 +12,7 @@ import type { Db } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { createLoadsService } from '../aggregation/loads.service.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
 import { demoActors } from './demo-actors.js';
 import { generatePeople, seededRandom } from './synthetic-people.js';
 
@@ -108,6 +109,8 @@ export async function seedDemoData(deps: {
   audit: AuditService;
   clock: Clock;
   dataDir: string;
+  /** Level-3+ demo resources are loaded encrypted, through the same pipeline (R29.1). */
+  cipher: FieldCipher;
 }): Promise<{ loaded: number; overdue: number; withProblems: number }> {
   const { db, audit, clock } = deps;
   const resources = await db
@@ -131,7 +134,7 @@ export async function seedDemoData(deps: {
     const stale = index % 7 === 3 && ['monthly', 'quarterly', 'weekly'].includes(metadata.updateFrequency);
     const flawed = index % 11 === 5;
     const at = stale ? new Date(clock().getTime() - 200 * 86_400_000) : clock();
-    const loads = createLoadsService({ db: deps.database, audit, clock: () => new Date(at), dataDir: deps.dataDir });
+    const loads = createLoadsService({ db: deps.database, audit, clock: () => new Date(at), dataDir: deps.dataDir, cipher: deps.cipher });
     if (flawed) {
       await db
         .insertInto('quality_settings')

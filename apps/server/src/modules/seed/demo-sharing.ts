@@ -17,6 +17,7 @@ import { createGrantsService } from '../sharing/grants.service.js';
 import { createShareRequestsService, type FileInput } from '../sharing/share-requests.service.js';
 import { demoActors } from './demo-actors.js';
 import { workingDaysBefore } from './demo-workflows.js';
+import { contextOf, storedLayout } from '../encryption/encryption-layout.js';
 
 const COMMITMENTS = { authenticity: true, compliance: true, security: true, ownDutiesOnly: true, noOnwardProvision: true };
 
@@ -192,7 +193,20 @@ async function lookups(services: Services, ctx: RequestContext, grantId: string,
   }>`select ${sql.ref(resource.identifierColumn)}::text as k from ${qualified(await tableOf(services, resource.id))} limit 5`.execute(
     services.db,
   );
-  for (const { k } of keys.rows) await services.exit.lookup(ctx, grantId, k);
+  // An encrypted identifier (R29.1) is decrypted here, as the consumer would know it in clear.
+  const encrypted = storedLayout(
+    (
+      await services.db
+        .selectFrom('resource_tables')
+        .select('encrypted_columns')
+        .where('resource_id', '=', resource.id)
+        .executeTakeFirstOrThrow()
+    ).encrypted_columns,
+  ).some((c) => c.code === resource.identifierColumn);
+  for (const { k } of keys.rows) {
+    const key = encrypted ? services.fieldCipher.decrypt(k, contextOf(resource.id, resource.identifierColumn)) : k;
+    await services.exit.lookup(ctx, grantId, key);
+  }
 }
 
 async function tableOf(services: Services, resourceId: string): Promise<string> {

@@ -106,6 +106,7 @@ describe('demo catalog and history (issue 3 item 7, issue 4 item 6)', () => {
         audit: h.services.audit,
         clock: h.clock,
         dataDir: h.config.dataDir,
+        cipher: h.services.fieldCipher,
       });
       const published = await h.db.selectFrom('catalog_resources').select('id').where('current_version_id', 'is not', null).execute();
       const withData = await h.db.selectFrom('resource_tables').select(['resource_id', 'row_count']).where('row_count', '>', 0).execute();
@@ -117,7 +118,16 @@ describe('demo catalog and history (issue 3 item 7, issue 4 item 6)', () => {
       const open = await h.db.selectFrom('data_problems').select('id').where('state', '=', 'open').execute();
       expect(open.length).toBeGreaterThanOrEqual(summary.withProblems);
       expect(
-        (await seedDemoData({ database: h.database, db: h.db, audit: h.services.audit, clock: h.clock, dataDir: h.config.dataDir })).loaded,
+        (
+          await seedDemoData({
+            database: h.database,
+            db: h.db,
+            audit: h.services.audit,
+            clock: h.clock,
+            dataDir: h.config.dataDir,
+            cipher: h.services.fieldCipher,
+          })
+        ).loaded,
       ).toBe(0);
     },
   );

@@ -1,0 +1,223 @@
+/**
+ * Encryption at rest end to end (R29.1) on the real database: a level-3 resource is stored as
+ * ciphertext with blind indexes, the exit still finds and masks records, filters are equality only,
+ * SQL on ciphertext is refused, and a key rotation moves every value while lookups keep working.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ExitRecord } from '@gongshu/contracts';
+import { DomainError } from '@gongshu/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { developmentKey, DEVELOPMENT_DATA_KEY_ID, loadConfig } from '../../config.js';
+import { systemContext } from '../../context.js';
+import { qualified } from '../aggregation/data-tables.js';
+import { computeQualityScore } from '../aggregation/quality.js';
+import { publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
+import { apiKeyOf, citizen, EXIT_FIELDS, insertGrant, peopleCsv } from '../exit/exit.fixtures.js';
+import { demoActors } from '../seed/demo-actors.js';
+import { storedLayout } from './encryption-layout.js';
+import { fieldCipherOf } from './field-cipher.js';
+import { keyStatus, rotateKeys, rotationPending, totalsByKey } from './key-rotation.js';
+
+const ROWS = 120;
+/** The platform runs with the development key active and a second key configured, as before a rotation. */
+const K2 = randomBytes(32).toString('base64');
+const KEYS = `${DEVELOPMENT_DATA_KEY_ID}:${developmentKey('data-key-dev1')},k2:${K2}`;
+let h: Harness;
+let resourceId: string;
+let table: string;
+let grant: { id: string };
+let consumerKey: { id: string; headers: Record<string, string> };
+
+const lookup = (g: { id: string }, key: string, harness = h) =>
+  harness.app.inject({ method: 'GET', url: `/api/exit/grants/${g.id}/records/${encodeURIComponent(key)}`, headers: consumerKey.headers });
+
+beforeAll(async () => {
+  h = await createHarness({ env: { GONGSHU_DATA_KEYS: KEYS, GONGSHU_DATA_KEY_ID: DEVELOPMENT_DATA_KEY_ID } });
+  ({ resourceId, table } = await publishResource(h, 'hrss', { fields: EXIT_FIELDS, securityLevel: 3 }));
+  const steward = await demoActors(h.db)('hrss-steward');
+  const file = await tempFile(`enc-${randomBytes(3).toString('hex')}.csv`, peopleCsv(ROWS));
+  const batch = await h.services.loads.loadFile(steward, resourceId, file, { mode: 'replace', format: 'csv' });
+  if (batch.state !== 'loaded') throw new Error(`load failed: ${JSON.stringify(batch.message)}`);
+  await h.services.loads.idle();
+  consumerKey = await apiKeyOf(h, 'civil-staff');
+  grant = await insertGrant(h, resourceId, { apiKeyIds: [consumerKey.id] });
+}, 180_000);
+afterAll(async () => h.close());
+
+describe('encryption at rest (R29.1)', () => {
+  it('records the layout: sensitive fields encrypted, the identifier blind-indexed, public and internal ones clear', async () => {
+    const row = await h.db
+      .selectFrom('resource_tables')
+      .select('encrypted_columns')
+      .where('resource_id', '=', resourceId)
+      .executeTakeFirstOrThrow();
+    const layout = storedLayout(row.encrypted_columns);
+    expect(layout.find((c) => c.code === 'sfzh')).toEqual({ code: 'sfzh', blindIndex: true });
+    expect(layout.map((c) => c.code).sort()).toEqual(['bz', 'csrq', 'lxdh', 'sfzh', 'xm', 'zz']);
+    const columns = await sql<{ column_name: string; data_type: string }>`
+      select column_name, data_type from information_schema.columns where table_schema = 'resource_data' and table_name = ${table}`.execute(
+      h.db,
+    );
+    const types = Object.fromEntries(columns.rows.map((c) => [c.column_name, c.data_type]));
+    expect(types).toMatchObject({ sfzh: 'text', sfzh__bidx: 'text', csrq: 'text', sr: 'numeric' });
+  });
+
+  it('the raw table holds no clear value of the citizen IDs, names or phones', async () => {
+    const raw = await sql<{ line: string }>`select t::text as line from ${qualified(table)} t`.execute(h.db);
+    expect(raw.rows).toHaveLength(ROWS);
+    const dump = raw.rows.map((r) => r.line).join('\n');
+    for (let i = 0; i < ROWS; i++) expect(dump).not.toContain(citizen(i));
+    expect(dump).not.toContain('张1');
+    expect(dump).not.toContain('1380000');
+    expect(dump).not.toContain('学院路');
+    const sample = await sql<{ sfzh: string }>`select sfzh from ${qualified(table)} limit 1`.execute(h.db);
+    expect(sample.rows[0]?.sfzh.startsWith(`v1.sm4.${DEVELOPMENT_DATA_KEY_ID}.`)).toBe(true);
+  });
+
+  it('a lookup by citizen ID through the exit finds the right record, decrypted then masked', async () => {
+    const res = await lookup(grant, citizen(7));
+    expect(res.statusCode, res.body).toBe(200);
+    const record = res.json<{ record: ExitRecord }>().record;
+    expect(record.sfzh).toBe(`${citizen(7).slice(0, 6)}********${citizen(7).slice(14)}`);
+    expect(record.xm).toBe('张*');
+    expect(record.xb).toBe('男');
+    expect(record.csrq).toBe('1980');
+    expect(String(record.lxdh)).toMatch(/^138\*{4}0007$/);
+    expect(record.sr).toBe('1007.50');
+    expect((await lookup(grant, '370481199901011239')).json<{ record: unknown }>().record).toBeNull();
+  });
+
+  it('an equality filter on the encrypted identifier works; a range or an unindexed filter is refused', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      h.app.inject({ method: 'POST', url: `/api/exit/grants/${grant.id}/query`, headers: consumerKey.headers, payload });
+    const exact = await post({ filters: [{ field: 'sfzh', op: 'eq', value: citizen(11) }] });
+    expect(exact.statusCode, exact.body).toBe(200);
+    const body = exact.json<{ total: number; records: ExitRecord[] }>();
+    expect(body.total).toBe(1);
+    expect(body.records[0]?.xm).toMatch(/^张\*+$/);
+    const range = await post({ filters: [{ field: 'sfzh', op: 'gte', value: citizen(11) }] });
+    expect(range.statusCode).toBeGreaterThanOrEqual(400);
+    expect((await post({ filters: [{ field: 'csrq', op: 'gte', value: '1980-01-01' }] })).statusCode).toBeGreaterThanOrEqual(400);
+    // Exact value of a field without a blind index: refused naming R29.1 (never compared as ciphertext).
+    const unindexed = await post({ filters: [{ field: 'xm', op: 'eq', value: '张3' }] });
+    expect(unindexed.statusCode).toBe(400);
+    expect(unindexed.json<{ requirement: string; message: string }>()).toMatchObject({ requirement: 'R29.1' });
+    // Clear fields keep their range filters.
+    expect((await post({ filters: [{ field: 'sr', op: 'gte', value: '1100' }] })).json<{ total: number }>().total).toBe(ROWS - 100);
+  });
+
+  it('an extract decrypts in Node before masking', async () => {
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/exit/grants/${grant.id}/extract?format=json`,
+      headers: consumerKey.headers,
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const rows = JSON.parse(res.body) as ExitRecord[];
+    expect(rows).toHaveLength(ROWS);
+    expect(res.body).not.toContain('v1.sm4.');
+    expect(rows.some((r) => r.sfzh === `${citizen(3).slice(0, 6)}********${citizen(3).slice(14)}`)).toBe(true);
+  });
+
+  it('SQL that cannot work on ciphertext is refused (freshness on an encrypted date); uniqueness counts the blind index', async () => {
+    const steward = await demoActors(h.db)('hrss-steward');
+    if (steward.actor.kind !== 'user') throw new Error('no steward');
+    await expect(
+      h.services.dataQuality.setQuality(steward, steward.actor, resourceId, {
+        ownerUserId: null,
+        policy: 'reject',
+        threshold: 0.05,
+        rules: { freshnessColumn: 'csrq' },
+      }),
+    ).rejects.toThrow(DomainError);
+    const fields = (await h.services.loads.target(resourceId)).fields;
+    const score = await computeQualityScore(h.db, {
+      resourceId,
+      table,
+      identifierColumn: 'sfzh',
+      fields,
+      updateFrequency: 'irregular',
+      batchId: null,
+      validity: 1,
+      now: new Date(),
+      layout: [{ code: 'sfzh', blindIndex: true }],
+    });
+    expect(score.uniqueness).toBe(1);
+    await expect(
+      computeQualityScore(h.db, {
+        resourceId,
+        table,
+        identifierColumn: 'sfzh',
+        fields,
+        updateFrequency: 'irregular',
+        batchId: null,
+        validity: 1,
+        now: new Date(),
+        layout: (await h.services.loads.target(resourceId)).layout,
+        freshnessColumn: 'csrq',
+      }),
+    ).rejects.toThrow(/R29.1/);
+  });
+
+  it('an upsert by the encrypted identifier replaces the row through the blind index', async () => {
+    const steward = await demoActors(h.db)('hrss-steward');
+    if (steward.actor.kind !== 'user') throw new Error('no steward');
+    const { batch } = await h.services.loads.push(steward, steward.actor, resourceId, {
+      idempotencyKey: `enc-${randomBytes(4).toString('hex')}`,
+      mode: 'upsert',
+      records: [{ 公民身份号码: citizen(5), 姓名: '李四', 性别: '男', 月收入: '2000.00' }],
+    });
+    expect(batch.state, JSON.stringify(batch.message)).toBe('loaded');
+    await h.services.loads.idle();
+    const count = await sql<{ n: number }>`select count(*)::int as n from ${qualified(table)}`.execute(h.db);
+    expect(count.rows[0]?.n).toBe(ROWS);
+    h.services.exit.invalidateAllGrants();
+    const record = (await lookup(grant, citizen(5))).json<{ record: ExitRecord }>().record;
+    expect(record).toMatchObject({ xm: '李*', sr: '2000.00' });
+  });
+});
+
+describe('key rotation (R29.1)', () => {
+  it('moves every value to the new key id; lookups still work; the old key can then go', async () => {
+    // The operator's next configuration: k2 active (and another cipher), the old key still configured.
+    const next = fieldCipherOf(
+      loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_KEYS: KEYS, GONGSHU_DATA_KEY_ID: 'k2', GONGSHU_FIELD_CIPHER: 'aes-256-gcm' }),
+    );
+    const before = totalsByKey(await keyStatus(h.db));
+    expect(before.some((t) => t.keyId === DEVELOPMENT_DATA_KEY_ID)).toBe(true);
+    expect(await rotationPending(h.db, next)).toBeGreaterThan(0);
+    const progress: number[] = [];
+    const result = await rotateKeys(
+      { db: h.db, cipher: next, audit: h.services.audit },
+      { batchSize: 50, ctx: systemContext('cli'), onProgress: (p) => progress.push(p.values) },
+    );
+    expect(result.values).toBeGreaterThan(0);
+    expect(result.batches).toBeGreaterThan(1);
+    expect(progress.every((n) => n > 0)).toBe(true);
+    // Every value of every encrypted table is under k2 now.
+    const after = totalsByKey(await keyStatus(h.db));
+    expect(after.every((t) => t.keyId === 'k2' && t.cipher === 'aes')).toBe(true);
+    expect(after.reduce((n, t) => n + t.values, 0)).toBe(before.reduce((n, t) => n + t.values, 0));
+    expect(await rotationPending(h.db, next)).toBe(0);
+    // Resumable and idempotent: a second run finds nothing to move.
+    expect((await rotateKeys({ db: h.db, cipher: next, audit: h.services.audit })).values).toBe(0);
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'keys.rotate')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ activeKeyId: 'k2', cipher: 'aes-256-gcm' });
+    // The exit (both keys configured) still finds records by the blind index, which a rotation leaves as it is.
+    h.services.exit.invalidateAllGrants();
+    const res = await lookup(grant, citizen(9));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ record: ExitRecord }>().record.xm).toMatch(/^张\*+$/);
+    // With only the new key configured everything still decrypts: the old key can be removed.
+    const onlyNew = fieldCipherOf(loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_KEYS: `k2:${K2}` }));
+    const sample = await sql<{ xm: string }>`select xm from ${qualified(table)}`.execute(h.db);
+    for (const r of sample.rows) expect(onlyNew.decrypt(r.xm, `${resourceId}/xm`)).toMatch(/^(张|李)/);
+  }, 180_000);
+});
