@@ -6,7 +6,7 @@
  * by the Node path and by the SQL that COPY uses.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApiErrorBody, ExitRecord, Grant, ShareRequestDetail } from '@gongshu/contracts';
+import type { ApiErrorBody, ExitRecord, Grant, OpenApplicationDetail, OpenGrant, ShareRequestDetail } from '@gongshu/contracts';
 import type { MaskKind } from '@gongshu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -284,5 +284,59 @@ describe('the open channel: an open grant’s overrides, the same text by Node a
     expect(sorted(viaSql.rows.map((r) => fields.map((_, i) => text(r[`c${i}`]))))).toEqual(
       sorted(records.map((r) => fields.map((f) => text(r[f.code])))),
     );
+  });
+});
+
+describe('an open application’s approval: the provider’s masks, stronger or equal only (R29.1)', () => {
+  it('a weaker mask is refused; a stronger one is on the open grant and in the records the holder fetches', async () => {
+    const conditional = await openResource(h, 'conditional', 5);
+    const as = async (who: string) => (await h.signIn(who)).headers;
+    const post = async <T>(who: string, url: string, payload: object, status = 200) => {
+      const res = await h.app.inject({ method: 'POST', url, headers: await as(who), payload });
+      expect(res.statusCode, `${url} as ${who}: ${res.body}`).toBe(status);
+      return res.json<T>();
+    };
+    const filed = await post<OpenApplicationDetail>(
+      'citizen',
+      '/api/open/applications',
+      {
+        resourceId: conditional.resourceId,
+        fields: ['jgdm', 'jgmc', 'lxdh'],
+        purpose: '研究本市职业培训机构的分布，撰写公开发表的研究报告',
+        measures: '数据存放于加密服务器，仅课题组两人可访问，不对外提供原始数据',
+        periodFrom: '2026-03-02',
+        periodTo: '2026-12-31',
+        commitments: { lawfulUse: true, protection: true, usageReports: true, citation: true },
+      },
+      201,
+    );
+    expect(filed.fields.map((f) => f.code)).toEqual(['jgdm', 'jgmc', 'lxdh']);
+    await post('reviewer', `/api/open/applications/${filed.id}/formal-review`, { approve: true });
+    const review = `/api/open/applications/${filed.id}/provider-review`;
+    const weaker = await post<ApiErrorBody & { field?: string }>(
+      'hrss-steward',
+      review,
+      { approve: true, masks: { lxdh: { kind: 'none' } } },
+      400,
+    );
+    expect(weaker).toMatchObject({ code: 'MASK_TOO_WEAK', field: 'masks.lxdh' });
+    const done = await post<OpenApplicationDetail>('hrss-steward', review, { approve: true, masks: { jgmc: { kind: 'null' } } });
+    expect(done.state).toBe('granted');
+    const res = await h.app.inject({ method: 'GET', url: '/api/open/grants?scope=mine', headers: await as('citizen') });
+    const grant = res.json<OpenGrant[]>().find((g) => g.id === done.grantId);
+    expect(grant?.fields.find((f) => f.code === 'jgmc')).toMatchObject({ defaultMask: { kind: 'none' }, effectiveMask: { kind: 'null' } });
+    expect(grant?.fields.find((f) => f.code === 'lxdh')?.effectiveMask).toEqual({ kind: 'phone' });
+    const records = await h.app.inject({
+      method: 'GET',
+      url: `/api/open/resources/${conditional.resourceId}/records?fields=jgdm,jgmc,lxdh`,
+      headers: await as('citizen'),
+    });
+    expect(records.statusCode, records.body).toBe(200);
+    const rows = records.json<{ records: Record<string, unknown>[] }>().records;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.jgmc).toBeNull();
+      expect(String(row.lxdh)).toMatch(/^139\*{4}\d{4}$/);
+    }
   });
 });

@@ -10,7 +10,7 @@
 import { Readable } from 'node:stream';
 import type { ExitRecord, OpenColumn } from '@gongshu/contracts';
 import { derivativePortalPath, openCitation, openPortalPath } from '@gongshu/contracts';
-import { DomainError, fail, refuse, type FieldSpec, type Refusal } from '@gongshu/domain';
+import { DomainError, fail, previewAllowed, refuse, type FieldSpec, type Refusal } from '@gongshu/domain';
 import type pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Clock, RequestContext } from '../../context.js';
@@ -228,6 +228,23 @@ export function createOpenDataService(deps: OpenDataDeps) {
       delivery: null,
     });
     throw new AuditedRefusal(refusal);
+  }
+
+  /** Exits of open grants with mask overrides, by grant (a grant's masks never change once approved). */
+  const grantExits = new WeakMap<OpenSource, Map<string, OpenSource>>();
+
+  /** The source as an open grant receives it: its overrides applied by the exit's one mask rule (exitMask). */
+  async function withGrantMasks(source: OpenSource, grant: OpenGrantRow): Promise<OpenSource> {
+    if (Object.keys(grant.masks).length === 0) return source;
+    let byGrant = grantExits.get(source);
+    if (!byGrant) grantExits.set(source, (byGrant = new Map()));
+    let out = byGrant.get(grant.id);
+    if (!out) {
+      const exit = buildExitGrant({ ...source.exit.record, masks: grant.masks }, await hash());
+      out = { ...source, exit };
+      byGrant.set(grant.id, out);
+    }
+    return out;
   }
 
   /** Exits of open grants with mask overrides, by grant (a grant's masks never change once approved). */
@@ -657,8 +674,9 @@ export function createOpenDataService(deps: OpenDataDeps) {
 
     async preview(ctx: RequestContext, resourceId: string) {
       const source = await sources.get(resourceId);
-      // Conditional data is previewed by nobody: its rows need a grant.
-      if (source?.openType !== 'unconditional') fail('OPEN_NOT_AVAILABLE');
+      // Conditional data is previewed by nobody: its rows need a grant; the grading says which levels preview (R29.1).
+      if (source?.openType !== 'unconditional' || !previewAllowed(source.exit.record.metadata?.securityLevel ?? 4, source.openType))
+        fail('OPEN_NOT_AVAILABLE');
       const codes = source.codes;
       const table = source.table?.loaded ? source.table : null;
       const rows = table
