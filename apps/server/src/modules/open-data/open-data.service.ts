@@ -247,23 +247,6 @@ export function createOpenDataService(deps: OpenDataDeps) {
     return out;
   }
 
-  /** Exits of open grants with mask overrides, by grant (a grant's masks never change once approved). */
-  const grantExits = new WeakMap<OpenSource, Map<string, OpenSource>>();
-
-  /** The source as an open grant receives it: its overrides applied by the exit's one mask rule (exitMask). */
-  async function withGrantMasks(source: OpenSource, grant: OpenGrantRow): Promise<OpenSource> {
-    if (Object.keys(grant.masks).length === 0) return source;
-    let byGrant = grantExits.get(source);
-    if (!byGrant) grantExits.set(source, (byGrant = new Map()));
-    let out = byGrant.get(grant.id);
-    if (!out) {
-      const exit = buildExitGrant({ ...source.exit.record, masks: grant.masks }, await hash());
-      out = { ...source, exit };
-      byGrant.set(grant.id, out);
-    }
-    return out;
-  }
-
   /**
    * Decides what the caller may receive of the resource: the fields (the version's; for
    * conditional data those of the caller's grant in force) and the grant they go under.
