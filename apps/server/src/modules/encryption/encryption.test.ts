@@ -26,6 +26,7 @@ const K2 = randomBytes(32).toString('base64');
 const KEYS = `${DEVELOPMENT_DATA_KEY_ID}:${developmentKey('data-key-dev1')},k2:${K2}`;
 let h: Harness;
 let resourceId: string;
+let resourceCode: string;
 let table: string;
 let grant: { id: string };
 let consumerKey: { id: string; headers: Record<string, string> };
@@ -35,7 +36,7 @@ const lookup = (g: { id: string }, key: string, harness = h) =>
 
 beforeAll(async () => {
   h = await createHarness({ env: { GONGSHU_DATA_KEYS: KEYS, GONGSHU_DATA_KEY_ID: DEVELOPMENT_DATA_KEY_ID } });
-  ({ resourceId, table } = await publishResource(h, 'hrss', { fields: EXIT_FIELDS, securityLevel: 3 }));
+  ({ resourceId, table, code: resourceCode } = await publishResource(h, 'hrss', { fields: EXIT_FIELDS, securityLevel: 3 }));
   const steward = await demoActors(h.db)('hrss-steward');
   const file = await tempFile(`enc-${randomBytes(3).toString('hex')}.csv`, peopleCsv(ROWS));
   const batch = await h.services.loads.loadFile(steward, resourceId, file, { mode: 'replace', format: 'csv' });
@@ -176,6 +177,35 @@ describe('encryption at rest (R29.1)', () => {
     h.services.exit.invalidateAllGrants();
     const record = (await lookup(grant, citizen(5))).json<{ record: ExitRecord }>().record;
     expect(record).toMatchObject({ xm: '李*', sr: '2000.00' });
+  });
+});
+
+describe('reference rules between encrypted identifiers (R29.1)', () => {
+  it('compares blind indexes: a missing citizen ID becomes a problem row shown in clear to the provider', async () => {
+    const other = await publishResource(h, 'hrss', { fields: EXIT_FIELDS.slice(0, 3), securityLevel: 3 });
+    const steward = await demoActors(h.db)('hrss-steward');
+    if (steward.actor.kind !== 'user') throw new Error('no steward');
+    await h.services.dataQuality.setQuality(steward, steward.actor, other.resourceId, {
+      ownerUserId: null,
+      policy: 'quarantine',
+      threshold: 0.5,
+      rules: { references: [{ column: 'sfzh', resourceCode, targetColumn: 'sfzh' }] },
+    });
+    const missing = '370481199901011239';
+    const { batch } = await h.services.loads.push(steward, steward.actor, other.resourceId, {
+      idempotencyKey: `ref-${randomBytes(4).toString('hex')}`,
+      mode: 'replace',
+      records: [
+        { 公民身份号码: citizen(1), 姓名: '甲', 性别: '男' },
+        { 公民身份号码: citizen(2), 姓名: '乙', 性别: '女' },
+        { 公民身份号码: missing, 姓名: '丙', 性别: '男' },
+      ],
+    });
+    expect(batch.state, JSON.stringify(batch.message)).toBe('loaded');
+    expect(batch).toMatchObject({ rows_loaded: 2, rows_quarantined: 1 });
+    const problem = await h.db.selectFrom('data_problems').selectAll().where('batch_id', '=', batch.id).executeTakeFirstOrThrow();
+    expect(problem.raw).toMatchObject({ sfzh: missing, xm: '丙' });
+    expect(JSON.stringify(problem.raw)).not.toContain('__bidx');
   });
 });
 
