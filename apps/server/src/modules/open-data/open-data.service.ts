@@ -237,7 +237,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
   async function withGrantMasks(source: OpenSource, grant: OpenGrantRow): Promise<OpenSource> {
     if (Object.keys(grant.masks).length === 0) return source;
     let byGrant = grantExits.get(source);
-    if (!byGrant) grantExits.set(source, (byGrant = new Map()));
+    if (!byGrant) grantExits.set(source, (byGrant = new Map<string, OpenSource>()));
     let out = byGrant.get(grant.id);
     if (!out) {
       const exit = buildExitGrant({ ...source.exit.record, masks: grant.masks }, await hash());
