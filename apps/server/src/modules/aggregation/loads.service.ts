@@ -40,7 +40,8 @@ import {
   type LoadMode,
 } from './load-pipeline.js';
 import { computeQualityScore } from './quality.js';
-import { rowDecryptor, rowEncryptor, storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
+import { layoutOf, rowDecryptor, rowEncryptor, storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
+import { shapeOf } from './data-tables.js';
 import type { FieldCipher } from '../encryption/field-cipher.js';
 
 export interface LoadOptions {
@@ -60,6 +61,10 @@ export interface LoadTarget {
   readonly updateFrequency: ResourceMetadata['updateFrequency'];
   /** The table's encryption layout (R29.1): these fields are written as ciphertext. */
   readonly layout: readonly EncryptedColumn[];
+  /** The layout the grading asks for now: a replace load rebuilds the table with it (R29.1). */
+  readonly wantedLayout: readonly EncryptedColumn[];
+  /** The table's column types under the wanted layout (resource_tables.columns after a rebuild). */
+  readonly wantedColumns: { readonly code: string; readonly type: string }[];
 }
 
 export interface QualityConfig {
@@ -105,6 +110,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       fields: metadata.fields,
       updateFrequency: metadata.updateFrequency,
       layout: storedLayout(row.encrypted_columns),
+      wantedLayout: layoutOf(metadata),
+      wantedColumns: shapeOf(row.table_name, metadata, layoutOf(metadata)).columns,
     };
   }
 
@@ -241,6 +248,11 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
     progress?: (rows: number) => void,
   ): Promise<LoadBatchRow> {
     const startedAt = clock();
+    // R29.1: a replace load writes the whole table anew, so it follows the grading as it is now (a
+    // table created before encryption, or a resource graded up, becomes encrypted); append and
+    // upsert keep the layout the existing rows are in.
+    const layout = batch.mode === 'replace' ? t.wantedLayout : t.layout;
+    const relayout = JSON.stringify(layout) !== JSON.stringify(t.layout);
     await kysely.updateTable('load_batches').set({ state: 'running', started_at: startedAt }).where('id', '=', batch.id).execute();
     const staging = stagingTableOf(t.table, batch.id);
     const config = await quality(t.resourceId);
@@ -252,8 +264,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         await client.query('select pg_advisory_lock(hashtext($1))', [batch.id]);
       }
       const source = await openSource();
-      await createStaging(kysely, staging, t.fields, t.layout);
-      const sink = await openSink(db, client, staging, t.fields, t.layout);
+      await createStaging(kysely, staging, t.fields, layout);
+      const sink = await openSink(db, client, staging, t.fields, layout);
       let counts;
       try {
         counts = await stageRows(
@@ -267,7 +279,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
             rules: config.rules,
             loadedAt: startedAt,
             source,
-            encrypt: rowEncryptor(deps.cipher, t.resourceId, t.fields, t.layout),
+            encrypt: rowEncryptor(deps.cipher, t.resourceId, t.fields, layout),
             onProblems: (rows) => insertProblems(batch, rows),
             onProgress: async (rowsRead) => {
               progress?.(rowsRead);
@@ -285,8 +297,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         staging,
         fields: t.fields,
         references: await referenceTargets(config.rules),
-        layout: t.layout,
-        decrypt: rowDecryptor(deps.cipher, t.resourceId, t.fields, t.layout),
+        layout,
+        decrypt: rowDecryptor(deps.cipher, t.resourceId, t.fields, layout),
       });
       if (broken.length > 0) {
         await insertProblems(batch, broken);
@@ -312,7 +324,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         await afterwards(ctx, done, t, 'rejected');
         return done;
       }
-      if (batch.mode === 'replace') await indexStaging(kysely, staging, t.identifierColumn, t.layout);
+      if (batch.mode === 'replace') await indexStaging(kysely, staging, t.identifierColumn, layout);
       const done = await kysely.transaction().execute(async (trx) => {
         const rowCount = await mergeStaging(trx, {
           mode: batch.mode as LoadMode,
@@ -321,12 +333,18 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           identifierColumn: t.identifierColumn,
           fields: t.fields,
           batchId: batch.id,
-          layout: t.layout,
+          layout,
         });
         const now = clock();
         await trx
           .updateTable('resource_tables')
-          .set({ row_count: rowCount, last_batch_id: batch.id, last_loaded_at: now, updated_at: now })
+          .set({
+            row_count: rowCount,
+            last_batch_id: batch.id,
+            last_loaded_at: now,
+            updated_at: now,
+            ...(relayout ? { encrypted_columns: JSON.stringify(layout), columns: JSON.stringify(t.wantedColumns) } : {}),
+          })
           .where('resource_id', '=', t.resourceId)
           .execute();
         if (batch.mode === 'replace') {
@@ -365,6 +383,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
             rowsLoaded: counts.rowsLoaded,
             rowsQuarantined: counts.rowsQuarantined,
             rowCount,
+            // R29.1: the table was rebuilt with the encryption layout of the current grading.
+            ...(relayout ? { encryptedColumns: layout.map((c) => c.code) } : {}),
           },
         });
         return finished;
@@ -377,7 +397,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           identifierColumn: t.identifierColumn,
           fields: t.fields,
           updateFrequency: t.updateFrequency,
-          layout: t.layout,
+          layout,
           batchId: batch.id,
           validity: counts.rowsRead === 0 ? 1 : counts.rowsLoaded / counts.rowsRead,
           now: clock(),

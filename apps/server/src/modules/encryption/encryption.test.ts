@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { developmentKey, DEVELOPMENT_DATA_KEY_ID, loadConfig } from '../../config.js';
 import { systemContext } from '../../context.js';
-import { qualified } from '../aggregation/data-tables.js';
+import { columnTypeOf, createDataTable, qualified } from '../aggregation/data-tables.js';
 import { computeQualityScore } from '../aggregation/quality.js';
 import { publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
 import { apiKeyOf, citizen, EXIT_FIELDS, insertGrant, peopleCsv } from '../exit/exit.fixtures.js';
@@ -206,6 +206,48 @@ describe('reference rules between encrypted identifiers (R29.1)', () => {
     const problem = await h.db.selectFrom('data_problems').selectAll().where('batch_id', '=', batch.id).executeTakeFirstOrThrow();
     expect(problem.raw).toMatchObject({ sfzh: missing, xm: '丙' });
     expect(JSON.stringify(problem.raw)).not.toContain('__bidx');
+  });
+});
+
+describe('tables created before encryption (R29.1)', () => {
+  it('a replace load rebuilds a clear level-3 table encrypted, and records the new layout', async () => {
+    const old = await publishResource(h, 'hrss', { fields: EXIT_FIELDS, securityLevel: 3 });
+    // As an installation upgraded to this version has it: the table in clear, no layout recorded.
+    await sql`drop table ${qualified(old.table)}`.execute(h.db);
+    await createDataTable(h.db, old.table, EXIT_FIELDS);
+    await h.db
+      .updateTable('resource_tables')
+      .set({ encrypted_columns: '[]', columns: JSON.stringify(EXIT_FIELDS.map((f) => ({ code: f.code, type: columnTypeOf(f) }))) })
+      .where('resource_id', '=', old.resourceId)
+      .execute();
+    const steward = await demoActors(h.db)('hrss-steward');
+    const load = async (mode: 'append' | 'replace') => {
+      const file = await tempFile(`old-${randomBytes(3).toString('hex')}.csv`, peopleCsv(10));
+      const batch = await h.services.loads.loadFile(steward, old.resourceId, file, { mode, format: 'csv' });
+      expect(batch.state, JSON.stringify(batch.message)).toBe('loaded');
+    };
+    await load('append');
+    const clear = await sql<{ sfzh: string }>`select sfzh from ${qualified(old.table)} limit 1`.execute(h.db);
+    expect(clear.rows[0]?.sfzh).toMatch(/^\d{17}[\dX]$/);
+    await load('replace');
+    await h.services.loads.idle();
+    const row = await h.db
+      .selectFrom('resource_tables')
+      .select(['encrypted_columns', 'columns'])
+      .where('resource_id', '=', old.resourceId)
+      .executeTakeFirstOrThrow();
+    expect(storedLayout(row.encrypted_columns).find((c) => c.code === 'sfzh')).toEqual({ code: 'sfzh', blindIndex: true });
+    expect(row.columns).toContainEqual({ code: 'csrq', type: 'text' });
+    const raw = await sql<{ line: string }>`select t::text as line from ${qualified(old.table)} t`.execute(h.db);
+    expect(raw.rows).toHaveLength(10);
+    for (let i = 0; i < 10; i++) expect(raw.rows.map((r) => r.line).join('\n')).not.toContain(citizen(i));
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'data.load')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ mode: 'replace', encryptedColumns: expect.arrayContaining(['sfzh', 'xm']) });
   });
 });
 
