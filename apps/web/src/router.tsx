@@ -25,8 +25,8 @@ const UsersPage = lazyNamed(() => import('./pages/console/UsersPage'), 'UsersPag
 const ProvidersPage = lazyNamed(() => import('./pages/console/ProvidersPage'), 'ProvidersPage');
 const SectorPage = lazyNamed(() => import('./pages/sector/SectorPage'), 'SectorPage');
 const AuditPage = lazyNamed(() => import('./pages/audit/AuditPage'), 'AuditPage');
-const CorrelationQueuePage = lazyNamed(() => import('./pages/security/CorrelationQueuePage'), 'CorrelationQueuePage');
 const AlertsPage = lazyNamed(() => import('./pages/audit/AlertsPage'), 'AlertsPage');
+const CorrelationQueuePage = lazyNamed(() => import('./pages/security/CorrelationQueuePage'), 'CorrelationQueuePage');
 const ProfilePage = lazyNamed(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
 const CalendarPage = lazyNamed(() => import('./pages/calendar/CalendarPage'), 'CalendarPage');
 const RulesPage = lazyNamed(() => import('./pages/rules/RulesPage'), 'RulesPage');
@@ -177,10 +177,10 @@ export const routes: RouteObject[] = [
           guarded('/open-admin/applications/:id', 'open.read', OpenAdminApplicationPage),
           guarded('/sector', 'sector.oversee', SectorPage),
           guarded('/audit', 'audit.read', AuditPage),
-          // Share requests awaiting a correlation security assessment (R31.1).
-          guarded('/security/correlation', 'security.assess', CorrelationQueuePage),
           // Unusual-access alerts (issue 8 item 4); notifications link here.
           guarded('/audit/alerts', 'audit.read', AlertsPage),
+          // Share requests awaiting a correlation security assessment (R31.1).
+          guarded('/security/correlation', 'security.assess', CorrelationQueuePage),
           guarded('/profile', 'profile.read', ProfilePage),
         ],
       },

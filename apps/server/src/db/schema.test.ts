@@ -499,6 +499,7 @@ const DECLARED: Record<string, string[]> = {
     'updated_by_user_id',
     'updated_at',
   ],
+  open_usage_counts: ['resource_id', 'of_derivative', 'downloads', 'api_calls'],
   rectification_orders: [
     'id',
     'agency_id',

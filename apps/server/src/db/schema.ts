@@ -592,6 +592,14 @@ export interface ResourceViewsTable {
   views: number;
 }
 
+/** Open-channel use per resource, kept by a trigger on deliveries (portal counts). */
+export interface OpenUsageCountsTable {
+  resource_id: string;
+  of_derivative: boolean;
+  downloads: number;
+  api_calls: number;
+}
+
 /** Third-party service providers and their security and confidentiality agreements (R30.1). */
 export interface ServiceProvidersTable {
   id: Generated<string>;
@@ -621,6 +629,29 @@ export interface ServiceProvidersTable {
 }
 export type ServiceProviderRow = Selectable<ServiceProvidersTable>;
 
+/** The latest correlation check of a share request (R31.1). */
+export interface CorrelationChecksTable {
+  share_request_id: string;
+  applies: boolean;
+  risk: ColumnType<unknown, string, string>;
+  stage: 'filed' | 'approval';
+  checked_at: Timestamp;
+}
+
+/** Security assessments of data correlation before a share grant (R31.1). */
+export interface CorrelationAssessmentsTable {
+  id: Generated<string>;
+  share_request_id: string;
+  assessor_user_id: string;
+  agency_id: string | null;
+  risk: ColumnType<unknown, string, string>;
+  conclusion: 'permit' | 'permit_with_conditions' | 'refuse';
+  opinion: string;
+  measures: string | null;
+  basis: string;
+  assessed_at: Timestamp;
+}
+
 /** Unusual access raised by the periodic sweep over the deliveries (R29.1, issue 8 item 4). */
 export interface AccessAlertsTable {
   id: Generated<string>;
@@ -647,29 +678,6 @@ export interface AccessAlertsTable {
   close_note: string | null;
 }
 export type AccessAlertRow = Selectable<AccessAlertsTable>;
-
-/** The latest correlation check of a share request (R31.1). */
-export interface CorrelationChecksTable {
-  share_request_id: string;
-  applies: boolean;
-  risk: ColumnType<unknown, string, string>;
-  stage: 'filed' | 'approval';
-  checked_at: Timestamp;
-}
-
-/** Security assessments of data correlation before a share grant (R31.1). */
-export interface CorrelationAssessmentsTable {
-  id: Generated<string>;
-  share_request_id: string;
-  assessor_user_id: string;
-  agency_id: string | null;
-  risk: ColumnType<unknown, string, string>;
-  conclusion: 'permit' | 'permit_with_conditions' | 'refuse';
-  opinion: string;
-  measures: string | null;
-  basis: string;
-  assessed_at: Timestamp;
-}
 
 export interface Database {
   agencies: AgenciesTable;
@@ -710,6 +718,7 @@ export interface Database {
   open_derivatives: OpenDerivativesTable;
   api_key_daily_usage: ApiKeyDailyUsageTable;
   resource_views: ResourceViewsTable;
+  open_usage_counts: OpenUsageCountsTable;
   access_alerts: AccessAlertsTable;
   service_providers: ServiceProvidersTable;
 }

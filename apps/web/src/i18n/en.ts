@@ -6,9 +6,9 @@ import { enPortal } from './open/portal';
 import { enApplications } from './open/applications';
 import { enParticipation } from './open/participation';
 import { enDerivatives } from './open/derivatives';
-import { enCorrelation } from './security/correlation';
-import { enSecurityAudit } from './security/audit';
 import { enProviders } from './security/providers';
+import { enSecurityAudit } from './security/audit';
+import { enCorrelation } from './security/correlation';
 import { enMasking } from './security/masking';
 import type { Messages } from './zh';
 
@@ -1608,8 +1608,8 @@ export const en: Messages = {
   ...enApplications,
   ...enParticipation,
   ...enDerivatives,
-  ...enCorrelation,
-  ...enSecurityAudit,
   ...enProviders,
+  ...enSecurityAudit,
+  ...enCorrelation,
   ...enMasking,
 };

@@ -6,9 +6,9 @@ import { zhPortal } from './open/portal';
 import { zhApplications } from './open/applications';
 import { zhParticipation } from './open/participation';
 import { zhDerivatives } from './open/derivatives';
-import { zhCorrelation } from './security/correlation';
-import { zhSecurityAudit } from './security/audit';
 import { zhProviders } from './security/providers';
+import { zhSecurityAudit } from './security/audit';
+import { zhCorrelation } from './security/correlation';
 import { zhMasking } from './security/masking';
 export const zh = {
   'app.brand': '公数',
@@ -1556,9 +1556,9 @@ export const zh = {
   ...zhApplications,
   ...zhParticipation,
   ...zhDerivatives,
-  ...zhCorrelation,
-  ...zhSecurityAudit,
   ...zhProviders,
+  ...zhSecurityAudit,
+  ...zhCorrelation,
   ...zhMasking,
 };
 

@@ -56,9 +56,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/console/providers', label: 'security.providers.nav', permission: 'provider.read', group: 'nav.console' },
   { path: '/sector', label: 'nav.sector', permission: 'sector.oversee' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/audit/alerts', label: 'security.alerts.nav', permission: 'audit.read' },
   // Share requests awaiting a correlation security assessment (R31.1).
   { path: '/security/correlation', label: 'correlation.nav', permission: 'security.assess' },
-  { path: '/audit/alerts', label: 'security.alerts.nav', permission: 'audit.read' },
   { path: '/profile', label: 'nav.profile', permission: 'profile.read' },
 ];
 

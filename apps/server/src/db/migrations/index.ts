@@ -12,11 +12,12 @@ import * as sharing from './20261127T0500_sharing.js';
 import * as exit from './20261127T0600_exit.js';
 import * as openData from './20261127T0700_open_data.js';
 import * as openUsageOverdue from './20261127T0720_open_usage_overdue.js';
-import * as accessAlerts from './20261127T0920_access_alerts.js';
 import * as serviceProviders from './20261127T0900_service_providers.js';
+import * as correlationAssessments from './20261127T0910_correlation_assessments.js';
+import * as accessAlerts from './20261127T0920_access_alerts.js';
 import * as grantMasks from './20261127T0930_grant_masks.js';
 import * as fieldEncryption from './20261127T0940_field_encryption.js';
-import * as correlationAssessments from './20261127T0910_correlation_assessments.js';
+import * as openUsageCounts from './20261127T0960_open_usage_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
@@ -28,9 +29,10 @@ export const migrations: Record<string, Migration> = {
   '20261127T0600_exit': exit,
   '20261127T0700_open_data': openData,
   '20261127T0720_open_usage_overdue': openUsageOverdue,
-  '20261127T0920_access_alerts': accessAlerts,
   '20261127T0900_service_providers': serviceProviders,
+  '20261127T0910_correlation_assessments': correlationAssessments,
+  '20261127T0920_access_alerts': accessAlerts,
   '20261127T0930_grant_masks': grantMasks,
   '20261127T0940_field_encryption': fieldEncryption,
-  '20261127T0910_correlation_assessments': correlationAssessments,
+  '20261127T0960_open_usage_counts': openUsageCounts,
 };

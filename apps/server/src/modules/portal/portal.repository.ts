@@ -1,22 +1,21 @@
 /**
  * The portal's reads over open resources (issue 7 item 1). Every query starts from the one open
  * condition of the CKAN module (OPEN_FROM / IS_OPEN, R18.1), so a resource of open type `none`
- * cannot appear on the portal by a forgotten WHERE. Usage is counted from the exit's journal
- * (open-channel deliveries) and the per-day page views.
+ * cannot appear on the portal by a forgotten WHERE. Usage comes from the counters a trigger keeps on
+ * the exit's open-channel deliveries (open_usage_counts) and the per-day page views.
  */
 import { FORMAT_CATEGORIES, OPEN_TYPES, SECTOR_LABELS, UPDATE_FREQUENCIES, type Sector, type Term } from '@gongshu/domain';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/executor.js';
 import { IS_OPEN, OPEN_FROM } from '../ckan/open-resources.repository.js';
 
-/** Open-channel deliveries of the resource itself (not of a de-identified derivative of it). */
-const OPEN_DELIVERY = sql<SqlBool>`d.channel = 'open' and d.resource_id = s.resource_id and d.derivative_id is null`;
-/** A preview of the first rows is a query too, but not an API call (plan: counting). */
-const NOT_PREVIEW = sql<SqlBool>`not (d.parameters @> '{"preview": true}'::jsonb)`;
-
+/**
+ * Downloads and API calls of the resource itself (not of a de-identified derivative of it), from
+ * the counters a trigger keeps on every open-channel delivery (migration 20261127T0960).
+ */
 const USAGE_COLUMNS = sql`
-  (select count(*) from deliveries d where ${OPEN_DELIVERY} and d.kind = 'extract')::int as downloads,
-  (select count(*) from deliveries d where ${OPEN_DELIVERY} and d.kind = 'query' and ${NOT_PREVIEW})::int as api_calls,
+  coalesce((select u.downloads from open_usage_counts u where u.resource_id = s.resource_id and not u.of_derivative), 0)::int as downloads,
+  coalesce((select u.api_calls from open_usage_counts u where u.resource_id = s.resource_id and not u.of_derivative), 0)::int as api_calls,
   (select coalesce(sum(w.views), 0) from resource_views w where w.resource_id = s.resource_id)::int as views`;
 
 export interface CardRow {
@@ -184,9 +183,8 @@ export async function openTotals(db: Executor) {
       from ${OPEN_FROM} where ${IS_OPEN}`.execute(db),
     // Every open-channel delivery counts, derivatives (R18.4) included: the platform's open use.
     sql<{ downloads: number; api_calls: number }>`
-      select count(*) filter (where d.kind = 'extract')::int as downloads,
-        count(*) filter (where d.kind = 'query' and ${NOT_PREVIEW})::int as api_calls
-      from deliveries d where d.channel = 'open'`.execute(db),
+      select coalesce(sum(downloads), 0)::int as downloads, coalesce(sum(api_calls), 0)::int as api_calls
+      from open_usage_counts`.execute(db),
     sql<{ n: number }>`select coalesce(sum(views), 0)::int as n from resource_views`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from showcase_items where state = 'approved'`.execute(db),
   ]);
