@@ -135,7 +135,7 @@ export function createServices(database: Db, config: Config, clock: Clock): Serv
     rectifications: createRectificationsService({ db, audit, clock, deadlines }),
     catalog: createCatalogService({ db, audit, clock, deadlines }),
     loads,
-    dataQuality: createDataQualityService({ db, audit, clock, loads }),
+    dataQuality: createDataQualityService({ db, audit, clock, loads, cipher: fieldCipher }),
     exit,
     openData,
     grants,

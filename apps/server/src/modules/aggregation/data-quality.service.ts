@@ -6,16 +6,27 @@
 import type { DataProblem, QualityView } from '@gongshu/contracts';
 import { authorize, fail, NO_RULES, type QualityRules, type UserActor } from '@gongshu/domain';
 
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Clock, RequestContext } from '../../context.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, DataProblemsTable } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { agencyRecipients, insertNotifications } from '../notifications/notifications.repository.js';
 import { refuseOnEncrypted } from '../encryption/encryption-layout.js';
+import type { FieldCipher } from '../encryption/field-cipher.js';
+import { openRaw } from '../encryption/sealed-problems.js';
 import type { LoadsService } from './loads.service.js';
 import { presentProblem } from './presenters.js';
 
-export function createDataQualityService(deps: { db: Kysely<Database>; audit: AuditService; clock: Clock; loads: LoadsService }) {
+export function createDataQualityService(deps: {
+  db: Kysely<Database>;
+  audit: AuditService;
+  clock: Clock;
+  loads: LoadsService;
+  /** Opens problem rows sealed at load (resources encrypted at rest, R29.1). */
+  cipher: FieldCipher;
+}) {
+  /** A problem as the steward sees it: the raw row opened when it was sealed (R29.1). */
+  const present = (row: Selectable<DataProblemsTable>) => presentProblem({ ...row, raw: openRaw(deps.cipher, row.resource_id, row.raw) });
   const { db, audit, clock, loads } = deps;
 
   async function providerView(actor: UserActor, resourceId: string) {
@@ -84,7 +95,7 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
           .execute(),
         q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { total: total.n, items: rows.map(presentProblem) };
+      return { total: total.n, items: rows.map(present) };
     },
 
     /** The open problem rows as a spreadsheet: the row as read, then the reasons (R12.2). */
@@ -106,7 +117,7 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
         const at = t.fields.findIndex((f) => f.code === key || f.name === key);
         return at < 0 ? t.fields.length : at;
       };
-      const dataColumns = [...new Set(rows.flatMap((r) => Object.keys((r.raw as Record<string, unknown> | null) ?? {})))].sort(
+      const dataColumns = [...new Set(rows.flatMap((r) => Object.keys(openRaw(deps.cipher, resourceId, r.raw) ?? {})))].sort(
         (a, b) => position(a) - position(b),
       );
       sheet.addRow(['源文件行号', ...dataColumns, '问题说明', '依据']);
@@ -114,7 +125,7 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       const names = new Map(t.fields.map((f) => [f.code, f.name]));
       for (const r of rows) {
-        const raw = (r.raw as Record<string, unknown> | null) ?? {};
+        const raw = openRaw(deps.cipher, resourceId, r.raw) ?? {};
         const problems = r.problems as DataProblem['problems'];
         sheet.addRow([
           r.row_number,
@@ -168,7 +179,7 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
           },
           clock(),
         );
-        return presentProblem(row);
+        return present(row);
       });
     },
 
@@ -221,7 +232,7 @@ export function createDataQualityService(deps: { db: Kysely<Database>; audit: Au
           subjectId: id,
           details: { resourceId: problem.resource_id, resolution },
         });
-        return presentProblem(row);
+        return present(row);
       });
     },
 

@@ -41,6 +41,7 @@ import {
 } from './load-pipeline.js';
 import { computeQualityScore } from './quality.js';
 import { layoutOf, rowDecryptor, rowEncryptor, storedLayout, type EncryptedColumn } from '../encryption/encryption-layout.js';
+import { sealRaw } from '../encryption/sealed-problems.js';
 import { shapeOf } from './data-tables.js';
 import type { FieldCipher } from '../encryption/field-cipher.js';
 
@@ -200,8 +201,10 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       .executeTakeFirstOrThrow();
   }
 
+  /** Problem rows of a batch; sealed when the table encrypts any column (R29.1: they hold the same data). */
   async function insertProblems(
     batch: LoadBatchRow,
+    layout: readonly EncryptedColumn[],
     rows: readonly { number: number; problems: readonly unknown[]; raw: Record<string, unknown> }[],
   ): Promise<void> {
     if (rows.length === 0) return;
@@ -214,7 +217,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           source: 'load',
           row_number: r.number,
           problems: JSON.stringify(r.problems),
-          raw: JSON.stringify(r.raw),
+          raw: JSON.stringify(sealRaw(deps.cipher, batch.resource_id, layout, r.raw)),
           state: 'open',
           created_at: clock(),
         })),
@@ -280,7 +283,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
             loadedAt: startedAt,
             source,
             encrypt: rowEncryptor(deps.cipher, t.resourceId, t.fields, layout),
-            onProblems: (rows) => insertProblems(batch, rows),
+            onProblems: (rows) => insertProblems(batch, layout, rows),
             onProgress: async (rowsRead) => {
               progress?.(rowsRead);
               await kysely.updateTable('load_batches').set({ rows_read: rowsRead }).where('id', '=', batch.id).execute();
@@ -301,7 +304,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         decrypt: rowDecryptor(deps.cipher, t.resourceId, t.fields, layout),
       });
       if (broken.length > 0) {
-        await insertProblems(batch, broken);
+        await insertProblems(batch, layout, broken);
         counts.rowsLoaded -= broken.length;
         counts.rowsQuarantined += broken.length;
       }

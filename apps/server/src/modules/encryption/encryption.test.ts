@@ -203,9 +203,12 @@ describe('reference rules between encrypted identifiers (R29.1)', () => {
     });
     expect(batch.state, JSON.stringify(batch.message)).toBe('loaded');
     expect(batch).toMatchObject({ rows_loaded: 2, rows_quarantined: 1 });
-    const problem = await h.db.selectFrom('data_problems').selectAll().where('batch_id', '=', batch.id).executeTakeFirstOrThrow();
-    expect(problem.raw).toMatchObject({ sfzh: missing, xm: '丙' });
-    expect(JSON.stringify(problem.raw)).not.toContain('__bidx');
+    // Stored sealed (the problem row holds the same personal data as the table), shown opened.
+    const stored = await h.db.selectFrom('data_problems').selectAll().where('batch_id', '=', batch.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.raw)).not.toContain(missing);
+    const [problem] = (await h.services.dataQuality.list(steward.actor, other.resourceId, { batchId: batch.id })).items;
+    expect(problem?.raw).toMatchObject({ sfzh: missing, xm: '丙' });
+    expect(JSON.stringify(problem?.raw)).not.toContain('__bidx');
   });
 });
 
@@ -292,4 +295,25 @@ describe('key rotation (R29.1)', () => {
     const sample = await sql<{ xm: string }>`select xm from ${qualified(table)}`.execute(h.db);
     for (const r of sample.rows) expect(onlyNew.decrypt(r.xm, `${resourceId}/xm`)).toMatch(/^(张|李)/);
   }, 180_000);
+
+  it('rejected rows of an encrypted resource are sealed at rest and opened only for the steward', async () => {
+    const steward = await demoActors(h.db)('hrss-steward');
+    if (steward.actor.kind !== 'user') throw new Error('no steward');
+    // One good new person and one with a broken check digit (R11.2): the bad row goes to the problems.
+    const good = citizen(900);
+    const bad = `${citizen(901).slice(0, 17)}${citizen(901).endsWith('0') ? '1' : '0'}`;
+    const csv = `公民身份号码,姓名,性别,出生日期,联系电话,住址,月收入,备注\n${good},王九百,男,1980-01-10,13800000900,滕州市善南街道九百号,1000.50,好\n${bad},赵九零一,女,1980-01-11,13900000901,滕州市北辛街道九零一号,1000.50,坏\n`;
+    const file = await tempFile(`enc-bad-${randomBytes(3).toString('hex')}.csv`, csv);
+    const batch = await h.services.loads.loadFile(steward, resourceId, file, { mode: 'append', format: 'csv' });
+    await h.services.loads.idle();
+    const stored = await sql<{ raw: string }>`select raw::text as raw from data_problems where batch_id = ${batch.id}`.execute(h.db);
+    expect(stored.rows).toHaveLength(1);
+    const dump = stored.rows[0]?.raw ?? '';
+    expect(dump).not.toContain(bad);
+    expect(dump).not.toContain('赵九零一');
+    expect(dump).toContain('v1.sm4.');
+    const listed = await h.services.dataQuality.list(steward.actor, resourceId, { batchId: batch.id });
+    expect(listed.items).toHaveLength(1);
+    expect(Object.values(listed.items[0]?.raw ?? {})).toEqual(expect.arrayContaining([bad, '赵九零一']));
+  }, 120_000);
 });
