@@ -19,6 +19,7 @@ import { demoActors } from '../seed/demo-actors.js';
 import { storedLayout } from './encryption-layout.js';
 import { fieldCipherOf } from './field-cipher.js';
 import { keyStatus, rotateKeys, rotationPending, totalsByKey } from './key-rotation.js';
+import { openRaw } from './sealed-problems.js';
 
 const ROWS = 120;
 /** The platform runs with the development key active and a second key configured, as before a rotation. */
@@ -276,6 +277,17 @@ describe('key rotation (R29.1)', () => {
     expect(after.every((t) => t.keyId === 'k2' && t.cipher === 'aes')).toBe(true);
     expect(after.reduce((n, t) => n + t.values, 0)).toBe(before.reduce((n, t) => n + t.values, 0));
     expect(await rotationPending(h.db, next)).toBe(0);
+    // The sealed problem row of the reference test moved too, and opens under k2 alone.
+    const sealed = await h.db
+      .selectFrom('data_problems')
+      .select(['resource_id', 'raw'])
+      .where(sql<boolean>`raw->>'_sealed' is not null`)
+      .execute();
+    expect(sealed.length).toBeGreaterThan(0);
+    const k2Only = fieldCipherOf(
+      loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_KEYS: `k2:${K2}`, GONGSHU_DATA_KEY_ID: 'k2', GONGSHU_FIELD_CIPHER: 'aes-256-gcm' }),
+    );
+    for (const r of sealed) expect(openRaw(k2Only, r.resource_id, r.raw)).toMatchObject({ xm: '丙' });
     // Resumable and idempotent: a second run finds nothing to move.
     expect((await rotateKeys({ db: h.db, cipher: next, audit: h.services.audit })).values).toBe(0);
     const entry = await h.db

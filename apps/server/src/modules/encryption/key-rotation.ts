@@ -5,7 +5,7 @@
  * resumed by running it again (it only picks up values still under other keys). Old keys must stay
  * configured until the status shows no value under them.
  */
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { systemContext, type RequestContext } from '../../context.js';
 import type { Executor } from '../../db/executor.js';
 import type { Database } from '../../db/schema.js';
@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { DATA_SCHEMA } from '../aggregation/data-tables.js';
 import { contextOf, storedLayout, type EncryptedColumn } from './encryption-layout.js';
 import type { FieldCipher } from './field-cipher.js';
+import { resealRaw, SEALED } from './sealed-problems.js';
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableRef = (table: string) => `${quote(DATA_SCHEMA)}.${quote(table)}`;
@@ -139,6 +140,29 @@ export async function rotateKeys(
       options.onProgress?.({ table: t.table, rows: moved.rows, values: moved.values });
     }
   }
+  // Rejected rows of encrypted resources, sealed whole at load (sealed-problems.ts).
+  for (;;) {
+    const moved = await db.transaction().execute(async (trx) => {
+      const found = await sql<{ id: string; resource_id: string; raw: unknown }>`
+        select id, resource_id, raw from data_problems
+        where raw->>${SEALED} is not null and left(raw->>${SEALED}, ${prefix.length}) <> ${prefix}
+        limit ${batchSize} for update`.execute(trx);
+      for (const r of found.rows) {
+        const raw = resealRaw(cipher, r.resource_id, r.raw);
+        await trx
+          .updateTable('data_problems')
+          .set({ raw: JSON.stringify(raw) })
+          .where('id', '=', r.id)
+          .execute();
+      }
+      return found.rows.length;
+    });
+    if (moved === 0) break;
+    batches++;
+    values += moved;
+    perTable.data_problems = (perTable.data_problems ?? 0) + moved;
+    options.onProgress?.({ table: 'data_problems', rows: moved, values: moved });
+  }
   await db.transaction().execute((trx) =>
     audit.record(trx, ctx, {
       action: 'keys.rotate',
@@ -153,5 +177,9 @@ export async function rotateKeys(
 /** Whether any value is still under a key other than the active one (the old key may be removed only when not). */
 export async function rotationPending(db: Executor, cipher: FieldCipher): Promise<number> {
   const prefix = cipher.activePrefix.split('.');
-  return (await keyStatus(db)).filter((c) => !(c.cipher === prefix[1] && c.keyId === prefix[2])).reduce((n, c) => n + c.values, 0);
+  const sealed = await sql<{ n: number }>`
+    select count(*)::int as n from data_problems
+    where raw->>${SEALED} is not null and left(raw->>${SEALED}, ${cipher.activePrefix.length}) <> ${cipher.activePrefix}`.execute(db);
+  const tables = (await keyStatus(db)).filter((c) => !(c.cipher === prefix[1] && c.keyId === prefix[2])).reduce((n, c) => n + c.values, 0);
+  return tables + (sealed.rows[0]?.n ?? 0);
 }

@@ -9,7 +9,7 @@ import type { EncryptedColumn } from './encryption-layout.js';
 import { isEncryptedValue, type FieldCipher } from './field-cipher.js';
 
 /** The one key of a sealed raw row. */
-const SEALED = '_sealed';
+export const SEALED = '_sealed';
 
 const contextOf = (resourceId: string) => `data_problems:${resourceId}`;
 
@@ -30,4 +30,10 @@ export function openRaw(cipher: FieldCipher, resourceId: string, raw: unknown): 
   const sealed = (raw as Record<string, unknown>)[SEALED];
   if (!isEncryptedValue(sealed)) return raw as Record<string, unknown>;
   return JSON.parse(cipher.decrypt(sealed, contextOf(resourceId))) as Record<string, unknown>;
+}
+
+/** The sealed row again under the cipher's active key (key rotation). */
+export function resealRaw(cipher: FieldCipher, resourceId: string, raw: unknown): Record<string, unknown> | null {
+  const open = openRaw(cipher, resourceId, raw);
+  return open === null ? null : { [SEALED]: cipher.encrypt(JSON.stringify(open), contextOf(resourceId)) };
 }
