@@ -83,6 +83,8 @@ async function startServer(url: string): Promise<{ child: ChildProcess; port: nu
         HOST: '127.0.0.1',
         GONGSHU_SESSION_SECRET: randomBytes(32).toString('hex'),
         GONGSHU_MASK_KEY: randomBytes(32).toString('hex'),
+        GONGSHU_DATA_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+        GONGSHU_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
       stdio: ['ignore', 'pipe', 'inherit'],

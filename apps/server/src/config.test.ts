@@ -24,8 +24,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', GONGSHU_SESSION_SECRET: DEFAULT_SESSION_SECRET })).toThrow(/GONGSHU_SESSION_SECRET/);
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', GONGSHU_SESSION_SECRET: secret })).toMatchObject({ seedDemo: false, secureCookies: true });
-    expect(() => loadConfig({ NODE_ENV: 'production', GONGSHU_SESSION_SECRET: secret, GONGSHU_SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    // The data keys of encryption at rest are required in production too (tested in encryption/).
+    const keys = {
+      GONGSHU_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      GONGSHU_DATA_KEY_ID: 'k1',
+      GONGSHU_BLIND_INDEX_KEY: 'b'.repeat(64),
+    };
+    expect(loadConfig({ NODE_ENV: 'production', GONGSHU_SESSION_SECRET: secret, ...keys })).toMatchObject({
+      seedDemo: false,
+      secureCookies: true,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'production', GONGSHU_SESSION_SECRET: secret, ...keys, GONGSHU_SEED_DEMO: 'true' })).toThrow(
+      /SEED_DEMO/,
+    );
   });
 
   it('names the variable on bad input', () => {

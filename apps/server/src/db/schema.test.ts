@@ -185,6 +185,7 @@ const DECLARED: Record<string, string[]> = {
     'created_at',
     'updated_at',
     'overdue_notified_at',
+    'encrypted_columns',
   ],
   quality_settings: ['resource_id', 'owner_user_id', 'rules', 'policy', 'threshold', 'updated_at'],
   load_batches: [
@@ -314,6 +315,7 @@ const DECLARED: Record<string, string[]> = {
     'citation',
     'created_by_user_id',
     'created_at',
+    'field_masks',
   ],
   share_grant_keys: ['grant_id', 'api_key_id'],
   correlation_checks: ['share_request_id', 'applies', 'risk', 'stage', 'checked_at'],
@@ -407,6 +409,7 @@ const DECLARED: Record<string, string[]> = {
     'citation',
     'created_by_user_id',
     'created_at',
+    'field_masks',
   ],
   open_usage_reports: [
     'id',
