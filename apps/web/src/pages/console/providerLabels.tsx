@@ -4,12 +4,13 @@ import { Tag, Typography } from 'antd';
 import type { MessageKey } from '../../i18n/zh';
 import { useI18n } from '../../i18n/useT';
 
+/** Outlined status colours: filled green and blue tags fail the WCAG contrast check (axe, e2e/security). */
 const STATUS_COLOR: Record<ProviderStatus, string> = {
-  pending: 'blue',
-  in_force: 'green',
-  expired: 'red',
+  pending: 'processing',
+  in_force: 'success',
+  expired: 'error',
   ended: 'default',
-  terminated: 'volcano',
+  terminated: 'error',
 };
 
 export const PROVIDER_STATUSES: readonly ProviderStatus[] = ['in_force', 'pending', 'expired', 'ended', 'terminated'];
@@ -21,7 +22,7 @@ export function statusKey(status: ProviderStatus): MessageKey {
 export function ProviderStatusTag({ status }: { readonly status: ProviderStatus }) {
   const { t } = useI18n();
   return (
-    <Tag color={STATUS_COLOR[status]} data-testid="provider-status">
+    <Tag color={STATUS_COLOR[status]} variant="outlined" data-testid="provider-status">
       {t(statusKey(status))}
     </Tag>
   );

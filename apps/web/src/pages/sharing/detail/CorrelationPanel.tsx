@@ -18,12 +18,17 @@ export function CorrelationStatusTag({ status }: { readonly status: CorrelationS
   const { t } = useI18n();
   if (status.required)
     return (
-      <Tag color="orange" data-testid="correlation-required">
+      <Tag color="error" variant="outlined" data-testid="correlation-required">
         {t('correlation.panel.required')}
       </Tag>
     );
   if (status.latest?.conclusion === 'refuse') return <Tag color="red">{t('correlation.panel.refused')}</Tag>;
-  if (status.latest) return <Tag color="green">{t('correlation.panel.permitted')}</Tag>;
+  if (status.latest)
+    return (
+      <Tag color="success" variant="outlined">
+        {t('correlation.panel.permitted')}
+      </Tag>
+    );
   return <Tag>{t('correlation.panel.notRequired')}</Tag>;
 }
 
