@@ -54,20 +54,16 @@ export interface CountingFile {
 
 export function countingFile(file: string): CountingFile {
   const out = createWriteStream(file);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let rows = 0;
+  const counted = countingHash();
   return {
     write(chunk) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) rows++;
+      counted.write(chunk);
       if (!out.write(chunk)) return once(out, 'drain').then(() => undefined);
     },
     async close() {
       out.end();
       await finished(out);
-      return { bytes, rows, sha256: hash.digest('hex') };
+      return counted.result();
     },
   };
 }
