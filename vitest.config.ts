@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on CI's two cores that is one worker,
+    // and the suite is CPU-bound (PGlite runs in the worker), so use every core.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
