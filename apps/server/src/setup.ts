@@ -5,6 +5,7 @@
 import { systemContext } from './context.js';
 import type { Db } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { checkBlindIndexKey } from './modules/encryption/blind-index-key.js';
 import { ensureReferenceData } from './modules/reference/reference-data.js';
 import { seedDemoCatalog } from './modules/seed/demo-catalog-seed.js';
 import { seedDemoWorkflows } from './modules/seed/demo-workflows.js';
@@ -19,10 +20,15 @@ import { seedDemoOpenApplications } from './modules/seed/demo-open-applications.
 import { seedDemoServiceProviders } from './modules/seed/demo-service-providers.js';
 import type { Services } from './services.js';
 
-/** Migrations, then the reference data every installation needs (calendar, rule set). */
-export async function prepareDatabase(db: Db, services: Services): Promise<void> {
+/**
+ * Migrations, then the reference data every installation needs (calendar, rule set), then the check
+ * that the configured blind-index key is the one the stored indexes were computed under (R29.1;
+ * skipped only by `gongshu keys rotate-index`, which changes them).
+ */
+export async function prepareDatabase(db: Db, services: Services, options: { checkBlindIndexKey?: boolean } = {}): Promise<void> {
   await migrateToLatest(db.kysely);
   await db.kysely.transaction().execute((trx) => ensureReferenceData(trx, services, systemContext()));
+  if (options.checkBlindIndexKey !== false) await checkBlindIndexKey(db.kysely, services.fieldCipher);
 }
 
 /** The demo city and its history on the clock. */

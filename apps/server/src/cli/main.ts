@@ -1,5 +1,5 @@
 /**
- * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, keys status|rotate, openapi. Refusals exit with the
+ * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, keys status|rotate|rotate-index, openapi. Refusals exit with the
  * code mapped from their error code (errors.http.ts), unexpected failures with 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -24,12 +24,15 @@ const LOAD_RSS_CEILING = 200 * 1024 * 1024;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-async function withDatabase<T>(work: (db: Db, services: Services) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: Db, services: Services) => Promise<T>,
+  options: { checkBlindIndexKey?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {
     const services = createServices(db, config, systemClock);
-    await prepareDatabase(db, services);
+    await prepareDatabase(db, services, options);
     return await work(db, services);
   } finally {
     await db.close();
@@ -268,6 +271,25 @@ keys
       // Old keys may leave the configuration only when nothing is under them any more.
       await printKeyStatus(db, cipher.activePrefix);
     });
+  });
+
+keys
+  .command('rotate-index')
+  .description('recompute every blind index under the configured GONGSHU_BLIND_INDEX_KEY (servers stopped; one transaction; R29.1)')
+  .action(async () => {
+    await withDatabase(
+      async (db, services) => {
+        const { rotateBlindIndexes } = await import('../modules/encryption/blind-index-key.js');
+        const done = await rotateBlindIndexes(
+          { db: db.kysely, cipher: services.fieldCipher, audit: services.audit },
+          { ctx: systemContext('cli'), onProgress: (p) => out(`  ${p.table}: ${p.rows} rows`) },
+        );
+        out(
+          `recomputed ${done.values} blind index values in ${done.rows} rows of ${done.tables} tables under key ${done.fingerprint} (was ${done.previous ?? 'not recorded'})`,
+        );
+      },
+      { checkBlindIndexKey: false },
+    );
   });
 
 program

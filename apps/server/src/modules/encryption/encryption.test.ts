@@ -8,8 +8,10 @@ import type { ExitRecord } from '@gongshu/contracts';
 import { DomainError } from '@gongshu/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../test/harness.js';
-import { developmentKey, DEVELOPMENT_DATA_KEY_ID, loadConfig } from '../../config.js';
+import { createHarness, testLogStream, type Harness } from '../../../test/harness.js';
+import { ConfigError, developmentKey, DEVELOPMENT_DATA_KEY_ID, loadConfig } from '../../config.js';
+import { buildApp } from '../../http/app.js';
+import { createServices } from '../../services.js';
 import { systemContext } from '../../context.js';
 import { columnTypeOf, createDataTable, qualified } from '../aggregation/data-tables.js';
 import { computeQualityScore } from '../aggregation/quality.js';
@@ -19,6 +21,7 @@ import { demoActors } from '../seed/demo-actors.js';
 import { storedLayout } from './encryption-layout.js';
 import { fieldCipherOf } from './field-cipher.js';
 import { keyStatus, rotateKeys, rotationPending, totalsByKey } from './key-rotation.js';
+import { blindIndexFingerprint, checkBlindIndexKey, rotateBlindIndexes } from './blind-index-key.js';
 import { openRaw } from './sealed-problems.js';
 
 const ROWS = 120;
@@ -327,5 +330,69 @@ describe('key rotation (R29.1)', () => {
     const listed = await h.services.dataQuality.list(steward.actor, resourceId, { batchId: batch.id });
     expect(listed.items).toHaveLength(1);
     expect(Object.values(listed.items[0]?.raw ?? {})).toEqual(expect.arrayContaining([bad, '赵九零一']));
+  }, 120_000);
+});
+
+describe('blind-index key rotation (R29.1)', () => {
+  it('a process with another blind-index key refuses to start; rotate-index recomputes every index in one transaction', async () => {
+    const env = { NODE_ENV: 'test', GONGSHU_DATA_KEYS: KEYS, GONGSHU_DATA_KEY_ID: DEVELOPMENT_DATA_KEY_ID } as const;
+    const oldCipher = h.services.fieldCipher;
+    const newConfig = loadConfig({
+      ...env,
+      GONGSHU_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+      GONGSHU_BLIND_INDEX_HASH: 'sha256',
+    });
+    const newCipher = fieldCipherOf(newConfig);
+    const bidxOf = async (id: string) =>
+      (await sql<{ b: string }>`select sfzh__bidx as b from ${qualified(table)} where sfzh__bidx = ${id}`.execute(h.db)).rows.length;
+    await checkBlindIndexKey(h.db, oldCipher);
+    await expect(checkBlindIndexKey(h.db, newCipher)).rejects.toThrow(ConfigError);
+
+    // A value that does not decrypt stops the rotation: nothing changed, the old key still recorded.
+    const victim = await sql<{
+      sfzh: string;
+    }>`select sfzh from ${qualified(table)} where sfzh__bidx = ${oldCipher.blindIndex(citizen(20))}`.execute(h.db);
+    const original = victim.rows[0]?.sfzh ?? '';
+    const tampered = `${original.slice(0, -2)}${original.endsWith('AA') ? 'BB' : 'AA'}`;
+    await sql`update ${qualified(table)} set sfzh = ${tampered} where sfzh = ${original}`.execute(h.db);
+    await expect(rotateBlindIndexes({ db: h.db, cipher: newCipher, audit: h.services.audit })).rejects.toThrow();
+    expect(await bidxOf(oldCipher.blindIndex(citizen(5)))).toBe(1);
+    await expect(checkBlindIndexKey(h.db, newCipher)).rejects.toThrow(ConfigError);
+    await sql`update ${qualified(table)} set sfzh = ${original} where sfzh = ${tampered}`.execute(h.db);
+
+    const progress: number[] = [];
+    const done = await rotateBlindIndexes(
+      { db: h.db, cipher: newCipher, audit: h.services.audit },
+      { onProgress: (p) => progress.push(p.rows) },
+    );
+    expect(done.rows).toBeGreaterThanOrEqual(ROWS);
+    expect(done.previous).toBe(blindIndexFingerprint(oldCipher));
+    expect(done.fingerprint).toBe(blindIndexFingerprint(newCipher));
+    expect(await bidxOf(newCipher.blindIndex(citizen(5)))).toBe(1);
+    expect(await bidxOf(oldCipher.blindIndex(citizen(5)))).toBe(0);
+    await checkBlindIndexKey(h.db, newCipher);
+    await expect(checkBlindIndexKey(h.db, oldCipher)).rejects.toThrow(ConfigError);
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'keys.rotate_index')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.details).toMatchObject({ hash: 'sha256', rows: done.rows, values: done.values });
+
+    // A platform started with the new key finds records by citizen ID through the exit again.
+    const services = createServices(h.database, newConfig, h.clock);
+    const app = await buildApp({ config: newConfig, services, logStream: testLogStream() });
+    try {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/exit/grants/${grant.id}/records/${encodeURIComponent(citizen(9))}`,
+        headers: consumerKey.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ record: ExitRecord | null }>().record?.xm).toMatch(/^张\*+$/);
+    } finally {
+      await app.close();
+    }
   }, 120_000);
 });

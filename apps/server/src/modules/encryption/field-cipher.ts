@@ -33,6 +33,8 @@ export interface FieldCipher {
   encrypt(plain: string, context: string): string;
   /** Decrypts a value written under any configured key id and either cipher; throws on tampering. */
   decrypt(value: string, context: string): string;
+  /** The hash of the blind index (its key comes from the configuration too). */
+  readonly blindIndexHash: 'sm3' | 'sha256';
   /** The keyed hash of a (validated, normalized) value: equal values, equal index; hex. */
   blindIndex(plain: string): string;
 }
@@ -132,6 +134,7 @@ export function createFieldCipher(k: FieldKeys): FieldCipher {
       }
       throw new FieldCipherError(`unknown cipher ${tag}`);
     },
+    blindIndexHash: k.blindIndexHash,
     blindIndex: (plain) => createHmac(k.blindIndexHash, k.blindIndexKey).update(plain, 'utf8').digest('hex'),
   };
 }

@@ -16,8 +16,8 @@ import { contextOf, storedLayout, type EncryptedColumn } from './encryption-layo
 import type { FieldCipher } from './field-cipher.js';
 import { resealRaw, SEALED } from './sealed-problems.js';
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const tableRef = (table: string) => `${quote(DATA_SCHEMA)}.${quote(table)}`;
+export const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+export const tableRef = (table: string): string => `${quote(DATA_SCHEMA)}.${quote(table)}`;
 
 export interface EncryptedTable {
   readonly resourceId: string;

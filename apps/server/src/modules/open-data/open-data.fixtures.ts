@@ -4,7 +4,7 @@
  * small published derivative table (the derivatives service materializes them in the product).
  */
 import { randomBytes } from 'node:crypto';
-import type { UserActor } from '@gongshu/domain';
+import type { ResourceMetadata, UserActor } from '@gongshu/domain';
 import { sql } from 'kysely';
 import { buildField } from '../../../../../packages/domain/src/catalog/catalog.fixtures.js';
 import type { Harness } from '../../../test/harness.js';
@@ -31,13 +31,19 @@ export function institutionsCsv(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Publishes an open resource of hrss with OPEN_FIELDS and loads `rows` institutions. */
+/** Publishes an open resource of hrss with OPEN_FIELDS (and the overrides) and loads `rows` institutions. */
 export async function openResource(
   h: Harness,
   type: 'unconditional' | 'conditional',
   rows: number,
+  overrides: Partial<ResourceMetadata> = {},
 ): Promise<{ resourceId: string; code: string; table: string }> {
-  const published = await publishResource(h, 'hrss', { ...openAttributes(type), fields: OPEN_FIELDS, name: `培训机构名录${type}` });
+  const published = await publishResource(h, 'hrss', {
+    ...openAttributes(type),
+    fields: OPEN_FIELDS,
+    name: `培训机构名录${type}`,
+    ...overrides,
+  });
   const steward = await demoActors(h.db)('hrss-steward');
   const file = await tempFile(`open-${randomBytes(3).toString('hex')}.csv`, institutionsCsv(rows));
   const batch = await h.services.loads.loadFile(steward, published.resourceId, file, { mode: 'replace', format: 'csv' });

@@ -193,6 +193,63 @@ describe('conditional open data (R19.2)', () => {
   });
 });
 
+describe('conditional open data encrypted at rest (R19.2, R29.1)', () => {
+  it('a level-3 resource: ciphertext in its table, decrypted then masked in every format and the API', async () => {
+    const level3 = await openResource(h, 'conditional', ROWS, { securityLevel: 3, name: '培训机构名录（三级）' });
+    const layout = await h.db
+      .selectFrom('resource_tables')
+      .select('encrypted_columns')
+      .where('resource_id', '=', level3.resourceId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(layout.encrypted_columns)).toContain('lxdh');
+    const raw = await sql<{ lxdh: string }>`select lxdh from resource_data.${sql.raw(`"${level3.table}"`)}`.execute(h.db);
+    expect(raw.rows).toHaveLength(ROWS);
+    expect(raw.rows.every((r) => r.lxdh.startsWith('v1.'))).toBe(true);
+
+    await insertOpenGrant(h, 'company', level3.resourceId, { fields: ['jgdm', 'lxdh', 'rs'] });
+    const company = await h.signIn('company');
+    // The phone of JG00007 is 13900000007: the open channel gives 139****0007, never the ciphertext.
+    const csv = await download(level3.resourceId, 'csv', company.headers);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).not.toContain('v1.');
+    expect(
+      csvLines(csv.body)
+        .find((l) => l[0] === 'JG00007')
+        ?.slice(0, 3),
+    ).toEqual(['JG00007', '139****0007', '17']);
+    const json = await download(level3.resourceId, 'json', company.headers);
+    expect(json.json<{ records: Record<string, unknown>[] }>().records.find((r) => r.jgdm === 'JG00007')).toEqual({
+      jgdm: 'JG00007',
+      lxdh: '139****0007',
+      rs: 17,
+    });
+    const xlsx = await download(level3.resourceId, 'xlsx', company.headers);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('数据 Data');
+    const phones = Array.from({ length: ROWS }, (_, i) => sheet?.getRow(i + 2).getCell(2).text ?? '');
+    expect(phones.every((p) => /^139\*{4}\d{4}$/.test(p))).toBe(true);
+
+    const key = await keyOf(h, 'company');
+    const records = (query: string) =>
+      h.app.inject({ method: 'GET', url: `/api/open/resources/${level3.resourceId}/records?${query}`, headers: key.headers });
+    const page = await records('filter=jgdm:eq:JG00012');
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json<{ records: unknown[] }>().records).toEqual([{ jgdm: 'JG00012', lxdh: '139****0012', rs: 22 }]);
+    // The open channel never filters on an encrypted field: refused naming R29.1.
+    const onCipher = await records('filter=lxdh:eq:13900000012');
+    expect(onCipher.statusCode).toBe(400);
+    expect(onCipher.json<{ requirement: string }>().requirement).toBe('R29.1');
+    const deliveries = await deliveriesOf(level3.resourceId);
+    expect(deliveries.map((d) => [d.kind, d.rows])).toEqual([
+      ['extract', ROWS],
+      ['extract', ROWS],
+      ['extract', ROWS],
+      ['query', 1],
+    ]);
+  });
+});
+
 describe('the query API (R19.1)', () => {
   it('anonymous callers are told to register and create a key', async () => {
     const res = await h.app.inject({ method: 'GET', url: `/api/open/resources/${open.resourceId}/records` });
