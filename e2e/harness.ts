@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,6 +164,7 @@ export interface Session {
 /**
  * Runs a test body against a fresh server and browser: checks the build and chromium are there,
  * starts both, hands over the page, and always cleans up. Sets a failing exit code on failure.
+ * The server gets a new data folder, seeded at start, or a copy of E2E_TEMPLATE_DIR (run-all.ts).
  * E2E_BASE_URL=http://127.0.0.1:8094 runs against a server already running (its data changes).
  */
 export async function runE2e(log: Log, body: (session: Session) => Promise<void>): Promise<void> {
@@ -173,6 +174,9 @@ export async function runE2e(log: Log, body: (session: Session) => Promise<void>
   if (!existsSync(CHROMIUM)) throw new E2eFailure(`no chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
   await mkdir(RESULTS, { recursive: true });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gongshu-e2e-data-'));
+  // run-all.ts seeds the demo city once and hands each test a copy of that data folder.
+  const template = process.env.E2E_TEMPLATE_DIR;
+  if (template) await cp(template, dataDir, { recursive: true });
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'gongshu-e2e-browser-'));
   let server: RunningServer | null = null;
   let context: BrowserContext | null = null;
@@ -180,9 +184,10 @@ export async function runE2e(log: Log, body: (session: Session) => Promise<void>
   try {
     const given = process.env.E2E_BASE_URL;
     if (!given) {
-      log('starting the server…');
+      log(template ? 'starting the server on a copy of the seeded data folder…' : 'starting the server (seeding the demo city)…');
+      const started = Date.now();
       server = await startServer(dataDir);
-      log(`server ready at ${server.baseUrl}`);
+      log(`server ready at ${server.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     const baseUrl = given ?? server?.baseUrl ?? '';
     context = await chromium.launchPersistentContext(profileDir, {
