@@ -1,7 +1,8 @@
 /**
  * The two servers of bench/exit.ts, each run in its own process (forked by the benchmark, which
  * sends it the port over IPC and stops it by its pid):
- *   bare     — Fastify + pg: `select * … where sfzh = $1` on the resource's table, nothing else;
+ *   bare     — Fastify + pg: `select * … where sfzh = $1` on the resource's table, nothing else (at
+ *              BENCH_LEVEL=3 `where sfzh__bidx = $1` with the blind index it computes, rows as stored);
  *   platform — the real platform (createServices + buildApp) with its lookup route.
  * Env: BENCH_MODE=bare|platform, DATABASE_URL, BENCH_TABLE (bare). The platform logs at its default
  * level (info) to the ignored stdout, as a deployment would log somewhere.
@@ -12,6 +13,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import { systemClock } from '../apps/server/src/context.js';
 import { openDatabase } from '../apps/server/src/db/connect.js';
 import { buildApp } from '../apps/server/src/http/app.js';
+import { fieldCipherOf } from '../apps/server/src/modules/encryption/field-cipher.js';
 import { createServices } from '../apps/server/src/services.js';
 
 const mode = process.env.BENCH_MODE;
@@ -20,10 +22,13 @@ const url = process.env.DATABASE_URL ?? '';
 async function bare(): Promise<number> {
   const table = process.env.BENCH_TABLE ?? '';
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const text = `select * from resource_data."${table}" where sfzh = $1`;
+  const encrypted = process.env.BENCH_LEVEL === '3';
+  const cipher = fieldCipherOf(loadConfig({ NODE_ENV: 'development' }));
+  const text = `select * from resource_data."${table}" where ${encrypted ? 'sfzh__bidx' : 'sfzh'} = $1`;
   const app = Fastify({ logger: false });
   app.get<{ Params: { key: string } }>('/bare/:key', async (request) => {
-    const result = await pool.query(text, [request.params.key]);
+    const key = encrypted ? cipher.blindIndex(request.params.key) : request.params.key;
+    const result = await pool.query(text, [key]);
     return { record: result.rows[0] ?? null };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

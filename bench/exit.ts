@@ -12,7 +12,10 @@
  * equals the number of 2xx answers; the audit chain verifies.
  * Run: BENCH_DATABASE_URL=postgres://… node --import tsx bench/exit.ts [rows=100000] [seconds=15]
  *      (BENCH_ROUNDS, default 3; BENCH_WARMUP=seconds, default 5; LOG_LEVEL for the platform process,
- *      default info; BENCH_PROFILE=dir writes a CPU profile of each server process into dir)
+ *      default info; BENCH_PROFILE=dir writes a CPU profile of each server process into dir;
+ *      BENCH_LEVEL=2|3, default 2: the resource's security level. At 2 the table is clear, as when the
+ *      target was set; at 3 its sensitive fields are encrypted at rest (R29.1): the bare server then
+ *      looks up the blind index it computes itself and returns ciphertext, the platform decrypts and masks)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +36,7 @@ const SECONDS = Number(process.argv[3] ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = 50;
+const LEVEL = Number(process.env.BENCH_LEVEL ?? 2) as 2 | 3;
 const SERVER = fileURLToPath(new URL('./exit-server.ts', import.meta.url));
 
 /** Unique citizen IDs: one birth date per thousand people. */
@@ -58,7 +62,7 @@ async function startServer(mode: 'bare' | 'platform', url: string, table: string
       'tsx',
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}/${mode}`] : []),
     ],
-    env: { ...process.env, BENCH_MODE: mode, DATABASE_URL: url, BENCH_TABLE: table },
+    env: { ...process.env, BENCH_MODE: mode, DATABASE_URL: url, BENCH_TABLE: table, BENCH_LEVEL: String(LEVEL) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -153,7 +157,9 @@ const median = (values: number[]): number => {
 };
 
 async function run(db: Db, url: string): Promise<void> {
-  const { services, steward, resourceId } = await platformWithResource(db, '人口基础信息（出口基准）', EXIT_FIELDS);
+  const { services, steward, resourceId } = await platformWithResource(db, '人口基础信息（出口基准）', EXIT_FIELDS, {
+    securityLevel: LEVEL,
+  });
   const { csv, keys } = peopleCsv(ROWS);
   const dir = await mkdtemp(path.join(tmpdir(), 'gongshu-exit-bench-'));
   try {
@@ -235,6 +241,7 @@ async function run(db: Db, url: string): Promise<void> {
     JSON.stringify({
       benchmark: 'exit-lookup',
       database: 'postgres',
+      securityLevel: LEVEL,
       rows: ROWS,
       seconds: SECONDS,
       connections: CONNECTIONS,

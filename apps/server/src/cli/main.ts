@@ -219,11 +219,11 @@ program
       restoreBackup(
         { db, audit: createAuditService({ clock: systemClock, hashAlg: config.auditHash }), clock: systemClock },
         path.resolve(archive),
-        { force: opts.force === true, ctx: systemContext('cli') },
+        { force: opts.force === true, ctx: systemContext('cli'), dataDir: config.dataDir },
       ),
     );
     out(
-      `restored ${archive}: ${result.tables} tables, ${result.rows} rows verified against the manifest (backup of ${result.manifest.createdAt}, migration ${result.manifest.migration}, ${result.seconds.toFixed(2)} s)`,
+      `restored ${archive}: ${result.tables} tables, ${result.rows} rows verified against the manifest, ${result.manifest.files.length} waiting uploads (backup of ${result.manifest.createdAt}, migration ${result.manifest.migration}, ${result.seconds.toFixed(2)} s)`,
     );
   });
 

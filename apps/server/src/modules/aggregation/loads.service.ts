@@ -467,6 +467,48 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
     });
   }
 
+  /**
+   * Queues an interrupted web upload again when its file is in this data folder's uploads/: the
+   * batch starts over (state queued, counts zero) under the options it was uploaded with. The
+   * platform runs it (audited as system work; the upload's own entry names the steward).
+   */
+  async function resumeUpload(batch: LoadBatchRow): Promise<boolean> {
+    const file = batch.file_path;
+    if (batch.channel !== 'upload' || !file || path.dirname(file) !== uploadsDir) return false;
+    if (
+      !(await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      return false;
+    const t = await target(batch.resource_id).catch(() => null);
+    if (!t) return false;
+    const queued = await kysely.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('load_batches')
+        .set({ state: 'queued', rows_read: 0, rows_loaded: 0, rows_quarantined: 0, bytes_read: 0, started_at: null, message: null })
+        .where('id', '=', batch.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit.record(trx, systemContext(), {
+        action: 'data.upload.resume',
+        subjectType: 'catalog_resource',
+        subjectId: batch.resource_id,
+        details: { batchId: batch.id, bytes: batch.bytes_total },
+      });
+      return row;
+    });
+    const options: LoadOptions = {
+      mode: queued.mode as LoadOptions['mode'],
+      format: queued.format as LoadOptions['format'],
+      encoding: queued.encoding as LoadOptions['encoding'],
+      fileName: queued.file_name,
+    };
+    queue = queue.then(() => run(systemContext(), queued, t, fileSource(file, t, options)).then(() => undefined)).catch(() => undefined);
+    return true;
+  }
+
   function fileSource(filePath: string, t: LoadTarget, options: LoadOptions, counter?: { bytes: number }) {
     return async (): Promise<RowSource> => {
       const handle = await open(filePath, 'r');
@@ -691,9 +733,12 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
     },
 
     /**
-     * Start-up janitor: loads that were running when a process died are marked failed, their
-     * staging tables dropped and their partial problems removed; a live load (its advisory lock
-     * held by another process) is left alone.
+     * Start-up janitor: loads that were running when a process died have their staging tables
+     * dropped and their partial problems removed; a live load (its advisory lock held by another
+     * process) is left alone. A web upload whose file is still in this data folder's uploads/ (the
+     * server stopped before or during its load, or a restore brought it back) is queued again and
+     * runs in the background; any other interrupted load is marked failed. Returns how many were
+     * recovered either way.
      */
     async recoverInterrupted(): Promise<number> {
       const stuck = await kysely.selectFrom('load_batches').selectAll().where('state', 'in', ['running', 'queued']).execute();
@@ -716,6 +761,10 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           .executeTakeFirst();
         if (t) await dropStaging(kysely, stagingTableOf(t.table_name, batch.id));
         await kysely.deleteFrom('data_problems').where('batch_id', '=', batch.id).execute();
+        if (await resumeUpload(batch)) {
+          recovered++;
+          continue;
+        }
         await finishBatch(batch, {
           state: 'failed',
           message: {

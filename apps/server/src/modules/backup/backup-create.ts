@@ -1,9 +1,11 @@
 /**
  * `gongshu backup` (R29.1): a consistent snapshot of the whole platform — every table of schema
- * public and every per-resource data table of schema resource_data with its definition, and the
- * sequences — read inside ONE read-only repeatable-read transaction, written as COPY text per
- * table with a manifest (backup-manifest.ts) into one .tar.gz, and audited (backup.create).
+ * public and every per-resource data table of schema resource_data with its definition, the
+ * sequences, and the files of uploads waiting to be loaded — read inside ONE read-only
+ * repeatable-read transaction, written as COPY text per table with a manifest (backup-manifest.ts)
+ * into one .tar.gz, and audited (backup.create).
  */
+import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '@gongshu/domain';
@@ -12,8 +14,16 @@ import type { Db } from '../../db/connect.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ARCHIVE_PREFIX, ARCHIVE_SUFFIX, archiveStamp, countingFile, packArchive } from './backup-archive.js';
 import { copySource, listSequences, listTables, readSequence, tableDdl } from './backup-catalog.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_VERSION, type Manifest, type ManifestTable } from './backup-manifest.js';
-import { inTransaction, relationExists, withSession } from './backup-session.js';
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  UPLOADS_IN_ARCHIVE,
+  type Manifest,
+  type ManifestFile,
+  type ManifestTable,
+} from './backup-manifest.js';
+import { inTransaction, relationExists, withSession, type Session } from './backup-session.js';
 
 export interface BackupDeps {
   readonly db: Db;
@@ -40,7 +50,34 @@ async function freeName(dir: string, at: Date): Promise<string> {
   }
 }
 
-/** Reads the snapshot into `stage` (tables/NNNN.copy) and returns the manifest. */
+/**
+ * The files of the uploads the snapshot holds as waiting or running (a web upload is kept in the
+ * data folder's uploads/ until its load is done): copied into `stage` as files/uploads/<batch id>,
+ * so a restore can run them. A file already gone (its load finished after the snapshot began) or on
+ * another server's disk is left out, and that load is marked failed at the restored platform's start.
+ */
+async function copyUploads(session: Session, stage: string): Promise<ManifestFile[]> {
+  const waiting = await session.query<{ id: string; file_path: string }>(
+    `select id::text as id, file_path from load_batches
+     where channel = 'upload' and state in ('queued', 'running') and file_path is not null order by id`,
+  );
+  const files: ManifestFile[] = [];
+  for (const w of waiting) {
+    const file = `${UPLOADS_IN_ARCHIVE}/${w.id}`;
+    await mkdir(path.join(stage, UPLOADS_IN_ARCHIVE), { recursive: true });
+    const out = countingFile(path.join(stage, file));
+    const copied = await (async () => {
+      for await (const chunk of createReadStream(w.file_path)) await out.write(chunk as Buffer);
+      return true;
+    })().catch(() => false);
+    const counted = await out.close();
+    if (copied) files.push({ path: file, bytes: counted.bytes, sha256: counted.sha256 });
+    else await rm(path.join(stage, file), { force: true });
+  }
+  return files;
+}
+
+/** Reads the snapshot into `stage` (tables/NNNN.copy, files/uploads/…) and returns the manifest. */
 async function snapshot(db: Db, stage: string, createdAt: Date): Promise<Manifest> {
   await mkdir(path.join(stage, 'tables'));
   return withSession(db, (session) =>
@@ -69,6 +106,7 @@ async function snapshot(db: Db, stage: string, createdAt: Date): Promise<Manifes
       // Read after the tables: a sequence is never behind the rows the snapshot holds (gaps are harmless).
       const sequences = [];
       for (const s of await listSequences(session)) sequences.push({ ...s, ...(await readSequence(session, s.schema, s.name)) });
+      const files = await copyUploads(session, stage);
       return {
         format: MANIFEST_FORMAT,
         formatVersion: MANIFEST_VERSION,
@@ -77,7 +115,7 @@ async function snapshot(db: Db, stage: string, createdAt: Date): Promise<Manifes
         migration: level?.name ?? '',
         tables,
         sequences,
-        files: [],
+        files,
       } satisfies Manifest;
     }),
   );
@@ -93,7 +131,7 @@ export async function createBackup(deps: BackupDeps, options: { dir: string; ctx
     const manifest = await snapshot(deps.db, stage, createdAt);
     await writeFile(path.join(stage, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const file = await freeName(options.dir, createdAt);
-    await packArchive(stage, [MANIFEST_FILE, 'tables'], file);
+    await packArchive(stage, [MANIFEST_FILE, 'tables', ...(manifest.files.length > 0 ? ['files'] : [])], file);
     const bytes = (await stat(file)).size;
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     await deps.db.kysely.transaction().execute((trx) =>

@@ -9,6 +9,9 @@ import { fail } from '@gongshu/domain';
 export const MANIFEST_FORMAT = 'gongshu-backup';
 export const MANIFEST_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
+/** Where the waiting uploads are in the archive: files/uploads/<load batch id>. */
+export const UPLOADS_IN_ARCHIVE = 'files/uploads';
+const UPLOAD_FILE = /^files\/uploads\/[0-9a-f-]{36}$/;
 
 export interface ManifestColumn {
   readonly name: string;
@@ -59,8 +62,8 @@ export interface Manifest {
   readonly tables: readonly ManifestTable[];
   readonly sequences: readonly ManifestSequence[];
   /**
-   * Files of the data folder. The platform keeps none today (an upload is deleted once loaded):
-   * always empty, kept so a later version can add files without a new format.
+   * Files of the data folder: the uploads waiting to be loaded (files/uploads/<load batch id>; an
+   * upload is deleted once loaded, so these are all the data folder holds).
    */
   readonly files: readonly ManifestFile[];
 }
@@ -128,8 +131,19 @@ export function parseManifest(text: string): Manifest {
       invalidArchive('a sequence entry is malformed', '清单中序列条目格式错误');
     }
   }
-  if (Array.isArray(m.files) && m.files.length > 0) {
-    invalidArchive('the archive holds data-folder files, which this version does not restore', '备份包含本版本不能恢复的数据文件');
+  if (!Array.isArray(m.files)) invalidArchive('the manifest lacks a required part', '清单缺少必需内容');
+  for (const f of m.files as Partial<Record<keyof ManifestFile, unknown>>[]) {
+    if (
+      !isString(f.path) ||
+      !UPLOAD_FILE.test(f.path) ||
+      !isCount(f.bytes) ||
+      !isString(f.sha256) ||
+      !SHA256.test(f.sha256) ||
+      files.has(f.path)
+    ) {
+      invalidArchive('a file entry is malformed', '清单中文件条目格式错误');
+    }
+    files.add(f.path);
   }
   return parsed as Manifest;
 }

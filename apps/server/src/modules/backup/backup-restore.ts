@@ -3,10 +3,11 @@
  * touching the database, then, in ONE transaction: refuses a non-empty database unless forced
  * (force empties it first), runs the migrations to the archive's level, recreates the resource
  * data tables, loads every table with the foreign keys set aside, puts the keys back (which checks
- * them), sets the sequences, and compares every table's row count and SHA-256 with the manifest.
- * Any difference rolls everything back: the database is as it was before.
+ * them), sets the sequences, compares every table's row count and SHA-256 with the manifest, and
+ * puts the waiting uploads back into the data folder. Any difference rolls everything back (and
+ * removes the files written): the database is as it was before.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomainError, fail } from '@gongshu/domain';
@@ -28,8 +29,14 @@ export interface RestoreResult {
 
 const tableLabel = (t: Pick<ManifestTable, 'schema' | 'name'>) => `${t.schema}.${t.name}`;
 
-/** Every table file has the size, line count and SHA-256 the manifest gives it. */
+/** Every table file, and every upload file, has the size (and line count) and SHA-256 the manifest gives it. */
 async function checkFiles(dir: string, manifest: Manifest): Promise<void> {
+  for (const f of manifest.files) {
+    const got = await hashFile(path.join(dir, f.path)).catch(() => null);
+    if (!got || got.sha256 !== f.sha256 || got.bytes !== f.bytes) {
+      invalidArchive(`the file ${f.path} is missing or does not match the manifest`, `文件 ${f.path} 缺失或与清单不符`);
+    }
+  }
   for (const t of manifest.tables) {
     const got = await hashFile(path.join(dir, t.file)).catch(() => null);
     if (!got) invalidArchive(`the data of table ${tableLabel(t)} is missing`, `缺少表 ${tableLabel(t)} 的数据`);
@@ -144,15 +151,45 @@ async function verifyTables(session: Session, manifest: Manifest): Promise<void>
   }
 }
 
+/**
+ * Puts the archive's waiting uploads into the target's data folder (uploads/<batch id>) and points
+ * their load batches there, so the next start runs them (loads.service recoverInterrupted). A
+ * waiting upload without its file in the archive loses its path: the start marks it failed.
+ * Returns the files written (removed again if the restore does not commit).
+ */
+async function placeUploads(session: Session, dir: string, manifest: Manifest, dataDir: string | null): Promise<string[]> {
+  const placed: string[] = [];
+  const uploads = dataDir === null ? null : path.join(dataDir, 'uploads');
+  if (uploads !== null && manifest.files.length > 0) await mkdir(uploads, { recursive: true });
+  for (const f of manifest.files) {
+    if (uploads === null) break;
+    const id = path.basename(f.path);
+    const target = path.join(uploads, id);
+    await copyFile(path.join(dir, f.path), target);
+    placed.push(target);
+    await session.kysely.updateTable('load_batches').set({ file_path: target }).where('id', '=', id).execute();
+  }
+  const kept = placed.map((p) => path.basename(p));
+  let cleared = session.kysely
+    .updateTable('load_batches')
+    .set({ file_path: null })
+    .where('channel', '=', 'upload')
+    .where('state', 'in', ['queued', 'running']);
+  if (kept.length > 0) cleared = cleared.where('id', 'not in', kept);
+  await cleared.execute();
+  return placed;
+}
+
 /** Restores `file` into the database; refuses RESTORE_TARGET_NOT_EMPTY unless `force`. */
 export async function restoreBackup(
   deps: BackupDeps,
   file: string,
-  options: { force: boolean; ctx: RequestContext },
+  options: { force: boolean; ctx: RequestContext; dataDir?: string },
 ): Promise<RestoreResult> {
   const started = Date.now();
   const work = await mkdtemp(path.join(tmpdir(), 'gongshu-restore-'));
   let details: Record<string, unknown> = { file, force: options.force };
+  let placed: string[] = [];
   try {
     await unpackArchive(file, work);
     const text = await readFile(path.join(work, MANIFEST_FILE), 'utf8').catch(() =>
@@ -179,16 +216,18 @@ export async function restoreBackup(
         await clearMigratedRows(session, manifest);
         await loadTables(session, work, manifest);
         await verifyTables(session, manifest);
+        placed = await placeUploads(session, work, manifest, options.dataDir ?? null);
         await deps.audit.record(session.kysely, options.ctx, {
           action: 'backup.restore',
           subjectType: 'backup',
           subjectId: path.basename(file),
-          details,
+          details: { ...details, uploads: placed.length },
         });
       }),
     );
     return { manifest, tables: manifest.tables.length, rows, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
+    for (const p of placed) await rm(p, { force: true });
     await recordFailure(deps, options.ctx, file, details, error);
     throw error;
   } finally {

@@ -11,7 +11,9 @@ import { sql } from 'kysely';
 import { create as tarCreate, extract as tarExtract } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, createTestDatabase, type Harness } from '../../../test/harness.js';
+import { loadConfig } from '../../config.js';
 import { systemContext } from '../../context.js';
+import { createServices } from '../../services.js';
 import type { Db } from '../../db/connect.js';
 import { csvOf, goodRows, publishResource, tempFile } from '../aggregation/aggregation.fixtures.js';
 import { createAuditService } from '../audit/audit.service.js';
@@ -28,12 +30,14 @@ let h: Harness;
 let dir: string;
 let backup: BackupResult;
 let dataTable: string;
+let resourceId: string;
 
 beforeAll(async () => {
   h = await createHarness();
   dir = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-test-'));
   const resource = await publishResource(h);
   dataTable = resource.table;
+  resourceId = resource.resourceId;
   const file = await tempFile('people.csv', csvOf(goodRows(300)));
   const batch = await h.services.loads.loadFile(ctx, resource.resourceId, file, { mode: 'replace', format: 'csv', encoding: null });
   expect(batch.state).toBe('loaded');
@@ -247,4 +251,78 @@ describe('backup (R29.1)', () => {
       await rm(folder, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('waiting uploads: the files of the data folder (R29.1)', () => {
+  it('are in the archive, come back into the restored data folder, and load at the next start', async () => {
+    const content = csvOf(goodRows(50, 300));
+    const file = await tempFile('waiting.csv', content);
+    const waiting = async (filePath: string) =>
+      h.db
+        .insertInto('load_batches')
+        .values({
+          resource_id: resourceId,
+          mode: 'append',
+          channel: 'upload',
+          format: 'csv',
+          file_name: path.basename(filePath),
+          file_path: filePath,
+          state: 'queued',
+          bytes_total: Buffer.byteLength(content),
+          created_at: h.clock(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const kept = await waiting(file);
+    // Its load finished (and removed the file) after the snapshot began, or it is on another server's disk.
+    const gone = await waiting(path.join(dir, 'gone.csv'));
+    const target = await createTestDatabase({ empty: true });
+    const targetDir = await mkdtemp(path.join(tmpdir(), 'gongshu-restore-data-'));
+    try {
+      const withUploads = await createBackup({ db: h.database, audit: h.services.audit, clock: h.clock }, { dir, ctx });
+      expect(withUploads.manifest.files).toEqual([
+        { path: `files/uploads/${kept.id}`, bytes: Buffer.byteLength(content), sha256: (await hashFile(file)).sha256 },
+      ]);
+
+      // An upload file changed in the archive is refused like a table, before the target is touched.
+      const unpacked = await mkdtemp(path.join(tmpdir(), 'gongshu-backup-upload-'));
+      await tarExtract({ file: withUploads.file, cwd: unpacked });
+      await writeFile(path.join(unpacked, 'files', 'uploads', kept.id), content.replace('张', '李'));
+      const tampered = path.join(dir, 'tampered-upload.tar.gz');
+      await tarCreate({ gzip: true, file: tampered, cwd: unpacked }, await readdir(unpacked));
+      await rm(unpacked, { recursive: true, force: true });
+      const refused = await refusal(restoreBackup(deps(target), tampered, { force: false, ctx, dataDir: targetDir }));
+      expect(refused.refusal.message.en).toContain(`files/uploads/${kept.id}`);
+      expect(await withSession(target, countObjects)).toBe(0);
+
+      await restoreBackup(deps(target), withUploads.file, { force: false, ctx, dataDir: targetDir });
+      const placed = path.join(targetDir, 'uploads', kept.id);
+      expect(await readFile(placed, 'utf8')).toBe(content);
+      const batches = await target.kysely
+        .selectFrom('load_batches')
+        .select(['id', 'file_path'])
+        .where('id', 'in', [kept.id, gone.id])
+        .execute();
+      expect(Object.fromEntries(batches.map((b) => [b.id, b.file_path]))).toEqual({ [kept.id]: placed, [gone.id]: null });
+
+      // The restored platform's start: the upload with its file loads, the other is marked failed.
+      const services = createServices(target, loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_DIR: targetDir }), h.clock);
+      expect(await services.loads.recoverInterrupted()).toBe(2);
+      await services.loads.idle();
+      const after = await target.kysely.selectFrom('load_batches').selectAll().where('id', 'in', [kept.id, gone.id]).execute();
+      expect(after.find((b) => b.id === kept.id)).toMatchObject({ state: 'loaded', rows_loaded: 50 });
+      expect(after.find((b) => b.id === gone.id)).toMatchObject({ state: 'failed', message: { code: 'LOAD_INTERRUPTED' } });
+      const count = await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(qualifiedName('resource_data', dataTable))}`.execute(
+        target.kysely,
+      );
+      expect(count.rows[0]?.n).toBe(350);
+      await expect(stat(placed)).rejects.toThrow();
+      const resumed = await target.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'data.upload.resume').execute();
+      expect(resumed.map((e) => (e.details as { batchId: string }).batchId)).toEqual([kept.id]);
+    } finally {
+      await target.close();
+      await rm(targetDir, { recursive: true, force: true });
+      await h.db.deleteFrom('load_batches').where('id', 'in', [kept.id, gone.id]).execute();
+    }
+  }, 120_000);
 });
