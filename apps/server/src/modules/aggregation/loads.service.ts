@@ -3,6 +3,7 @@
  * quality policy, problem rows, the atomic merge, the audit entry and the quality score. Three
  * channels share it: web upload (queued, processed in the background), the CLI, and the push API.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, open } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import {
   type ResourceMetadata,
   type UserActor,
 } from '@gongshu/domain';
+import { sql } from 'kysely';
 import type { PoolClient } from 'pg';
 import { systemContext, type Clock, type RequestContext } from '../../context.js';
 import type { Db } from '../../db/connect.js';
@@ -470,27 +472,45 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
   /**
    * Queues an interrupted web upload again when its file is in this data folder's uploads/: the
    * batch starts over (state queued, counts zero) under the options it was uploaded with. The
-   * platform runs it (audited as system work; the upload's own entry names the steward).
+   * platform runs it (audited as system work; the upload's own entry names the steward). The claim
+   * is one conditional UPDATE: a second janitor over the same rows finds them changed ('taken').
    */
-  async function resumeUpload(batch: LoadBatchRow): Promise<boolean> {
+  async function resumeUpload(batch: LoadBatchRow): Promise<'resumed' | 'taken' | 'no'> {
     const file = batch.file_path;
-    if (batch.channel !== 'upload' || !file || path.dirname(file) !== uploadsDir) return false;
-    if (
-      !(await stat(file).then(
-        (s) => s.isFile(),
-        () => false,
-      ))
-    )
-      return false;
-    const t = await target(batch.resource_id).catch(() => null);
-    if (!t) return false;
+    // Only on the embedded database, which one process owns (its pid file): on PostgreSQL a batch
+    // waiting in another live process's queue holds no lock yet and cannot be told from an orphan.
+    if (db.pool || batch.channel !== 'upload' || !file || path.dirname(file) !== uploadsDir) return 'no';
+    const present = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    const t = present ? await target(batch.resource_id).catch(() => null) : null;
+    if (!t) return 'no';
+    const message = {
+      code: 'LOAD_RESUMED',
+      zh: '服务重启后自动重新汇聚该上传文件',
+      en: 'The upload is loaded again after the server restarted',
+      claim: randomUUID(),
+    };
     const queued = await kysely.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('load_batches')
-        .set({ state: 'queued', rows_read: 0, rows_loaded: 0, rows_quarantined: 0, bytes_read: 0, started_at: null, message: null })
+        .set({
+          state: 'queued',
+          rows_read: 0,
+          rows_loaded: 0,
+          rows_quarantined: 0,
+          bytes_read: 0,
+          started_at: null,
+          message: JSON.stringify(message),
+        })
         .where('id', '=', batch.id)
+        .where('state', '=', batch.state)
+        .where(sql<boolean>`started_at is not distinct from ${batch.started_at}`)
+        .where(sql<boolean>`message is not distinct from ${batch.message === null ? null : JSON.stringify(batch.message)}::jsonb`)
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!row) return null;
       await audit.record(trx, systemContext(), {
         action: 'data.upload.resume',
         subjectType: 'catalog_resource',
@@ -499,6 +519,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       });
       return row;
     });
+    if (!queued) return 'taken';
     const options: LoadOptions = {
       mode: queued.mode as LoadOptions['mode'],
       format: queued.format as LoadOptions['format'],
@@ -506,7 +527,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       fileName: queued.file_name,
     };
     queue = queue.then(() => run(systemContext(), queued, t, fileSource(file, t, options)).then(() => undefined)).catch(() => undefined);
-    return true;
+    return 'resumed';
   }
 
   function fileSource(filePath: string, t: LoadTarget, options: LoadOptions, counter?: { bytes: number }) {
@@ -735,10 +756,10 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
     /**
      * Start-up janitor: loads that were running when a process died have their staging tables
      * dropped and their partial problems removed; a live load (its advisory lock held by another
-     * process) is left alone. A web upload whose file is still in this data folder's uploads/ (the
-     * server stopped before or during its load, or a restore brought it back) is queued again and
-     * runs in the background; any other interrupted load is marked failed. Returns how many were
-     * recovered either way.
+     * process) is left alone. On the embedded database, a web upload whose file is still in the data
+     * folder's uploads/ (the server stopped before or during its load, or a restore brought it back)
+     * is queued again and runs in the background; any other interrupted load is marked failed.
+     * Returns how many were recovered either way.
      */
     async recoverInterrupted(): Promise<number> {
       const stuck = await kysely.selectFrom('load_batches').selectAll().where('state', 'in', ['running', 'queued']).execute();
@@ -761,7 +782,9 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           .executeTakeFirst();
         if (t) await dropStaging(kysely, stagingTableOf(t.table_name, batch.id));
         await kysely.deleteFrom('data_problems').where('batch_id', '=', batch.id).execute();
-        if (await resumeUpload(batch)) {
+        const resumed = await resumeUpload(batch);
+        if (resumed === 'taken') continue;
+        if (resumed === 'resumed') {
           recovered++;
           continue;
         }
