@@ -12,6 +12,7 @@ import type { App } from './http/types.js';
 import { DEMO_PASSWORD } from './modules/seed/demo-city.js';
 import { startSweeper } from './jobs/sweeper.js';
 import { runScheduledBackup } from './modules/backup/backup-schedule.js';
+import { encryptPendingTables } from './modules/encryption/table-encryption.js';
 import { prepareDatabase, seedDemo } from './setup.js';
 import { createServices } from './services.js';
 import { SERVER_ROOT } from './server-root.js';
@@ -60,6 +61,16 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
           },
         },
         { name: 'unusual access alerts', run: () => services.securityAlerts.sweep() },
+        {
+          // R29.1: a resource graded up (or a table from before encryption) is encrypted within a sweep.
+          name: 'encryption at rest',
+          run: async () => {
+            const done = await encryptPendingTables({ db: db.kysely, cipher: services.fieldCipher, audit: services.audit });
+            if (done.tables === 0) return;
+            services.exit.invalidateAllGrants();
+            for (const id of done.resourceIds) services.openData.forgetResource(id);
+          },
+        },
         { name: 'service provider agreement notices', run: () => services.serviceProviders.notifyExpiring() },
       ],
       config.sweepSeconds,

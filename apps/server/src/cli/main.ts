@@ -1,5 +1,5 @@
 /**
- * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, keys status|rotate|rotate-index, openapi. Refusals exit with the
+ * The gongshu command line: serve, migrate, seed, load, audit verify, trace, backup, restore, keys status|rotate|encrypt|rotate-index, openapi. Refusals exit with the
  * code mapped from their error code (errors.http.ts), unexpected failures with 1.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -242,6 +242,10 @@ async function printKeyStatus(db: Db, activePrefix: string): Promise<number> {
   }
   for (const c of counts) out(`  ${c.table}.${c.column}: ${c.cipher}.${c.keyId} ${c.values}`);
   out(pending === 0 ? 'every value is under the active key' : `${pending} values under other keys: run gongshu keys rotate`);
+  const { pendingEncryption } = await import('../modules/encryption/table-encryption.js');
+  for (const t of await pendingEncryption(db.kysely)) {
+    out(`  ${t.table}: ${t.missing.map((c) => c.code).join(', ')} in clear, the grading asks for encryption: run gongshu keys encrypt`);
+  }
   return pending;
 }
 
@@ -270,6 +274,23 @@ keys
       out(`rotated ${done.values} values in ${done.rows} rows of ${done.tables} tables (${done.batches} batches)`);
       // Old keys may leave the configuration only when nothing is under them any more.
       await printKeyStatus(db, cipher.activePrefix);
+    });
+  });
+
+keys
+  .command('encrypt')
+  .description(
+    'encrypt the columns the grading wants encrypted that a table still holds in clear (R29.1; the server also does it on its sweep)',
+  )
+  .action(async () => {
+    await withDatabase(async (db, services) => {
+      const { encryptPendingTables } = await import('../modules/encryption/table-encryption.js');
+      const done = await encryptPendingTables(
+        { db: db.kysely, cipher: services.fieldCipher, audit: services.audit },
+        { ctx: systemContext('cli'), onProgress: (p) => out(`  ${p.table}: ${p.rows} rows`) },
+      );
+      for (const [table, columns] of Object.entries(done.perTable)) out(`  ${table}: ${columns.join(', ')} encrypted`);
+      out(`encrypted ${done.columns} columns in ${done.rows} rows of ${done.tables} tables`);
     });
   });
 

@@ -18,11 +18,10 @@ import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { blindIndexColumn, contextOf } from './encryption-layout.js';
 import type { FieldCipher } from './field-cipher.js';
-import { encryptedTables, quote, tableRef, type EncryptedTable } from './key-rotation.js';
+import { encryptedTables, tableRef, type EncryptedTable } from './key-rotation.js';
+import { rewriteRows } from './table-rewrite.js';
 
 const META_KEY = 'blind_index_key';
-/** Rows read, and index values written, per statement. */
-const PAGE = 1000;
 
 /** Identifies the key and hash without revealing the key: the blind index of a fixed label, shortened. */
 export function blindIndexFingerprint(cipher: Pick<FieldCipher, 'blindIndex'>): string {
@@ -82,10 +81,9 @@ export interface IndexRotationResult {
 }
 
 /**
- * Recomputes every blind index under the configured key, in one transaction: each table is locked,
- * read whole (page by page, by ctid, before anything is written), its new index values gathered
- * in a temporary table and written by one UPDATE; then the new fingerprint is recorded and the
- * rotation audited. Any failure leaves every index and the fingerprint as they were.
+ * Recomputes every blind index under the configured key, in one transaction (each table rewritten
+ * by table-rewrite.ts), then records the new fingerprint and audits the rotation. Any failure leaves
+ * every index and the fingerprint as they were.
  */
 export async function rotateBlindIndexes(
   deps: { db: Kysely<Database>; cipher: FieldCipher; audit: AuditService },
@@ -102,49 +100,20 @@ export async function rotateBlindIndexes(
     const perTable: Record<string, number> = {};
     for (const t of await indexedTables(trx)) {
       tables++;
-      const ref = tableRef(t.table);
-      const cols = t.indexed.map(quote);
-      const targets = t.indexed.map((c) => quote(blindIndexColumn(c)));
-      // Nobody writes the table meanwhile, so the row addresses read stay valid until the UPDATE.
-      await trx.executeQuery(CompiledQuery.raw(`lock table ${ref} in share row exclusive mode`));
-      await trx.executeQuery(
-        CompiledQuery.raw(
-          `create temporary table _gongshu_bidx (rid tid primary key, ${targets.map((c) => `${c} text`).join(', ')}) on commit drop`,
-        ),
-      );
-      let last = '(0,0)';
-      let count = 0;
-      for (;;) {
-        const page = await trx.executeQuery<Record<string, unknown> & { _rid: string }>(
-          CompiledQuery.raw(`select ctid::text as _rid, ${cols.join(', ')} from ${ref} where ctid > $1::tid order by ctid limit ${PAGE}`, [
-            last,
-          ]),
-        );
-        if (page.rows.length === 0) break;
-        const params: unknown[] = [];
-        const tuples = page.rows.map((row) => {
-          params.push(row._rid);
-          const slots = [`$${params.length}::tid`];
-          for (const code of t.indexed) {
+      const count = await rewriteRows(
+        trx,
+        t.table,
+        t.indexed,
+        t.indexed.map(blindIndexColumn),
+        (row) =>
+          t.indexed.map((code) => {
             const v = row[code];
-            params.push(typeof v === 'string' ? cipher.blindIndex(cipher.decrypt(v, contextOf(t.resourceId, code))) : null);
-            slots.push(`$${params.length}`);
-            if (typeof v === 'string') values++;
-          }
-          return `(${slots.join(', ')})`;
-        });
-        await trx.executeQuery(CompiledQuery.raw(`insert into _gongshu_bidx values ${tuples.join(', ')}`, params));
-        last = page.rows.at(-1)?._rid ?? last;
-        count += page.rows.length;
-        options.onProgress?.({ table: t.table, rows: page.rows.length });
-      }
-      if (count > 0)
-        await trx.executeQuery(
-          CompiledQuery.raw(
-            `update ${ref} as d set ${targets.map((c) => `${c} = n.${c}`).join(', ')} from _gongshu_bidx n where d.ctid = n.rid`,
-          ),
-        );
-      await trx.executeQuery(CompiledQuery.raw('drop table _gongshu_bidx'));
+            if (typeof v !== 'string') return null;
+            values++;
+            return cipher.blindIndex(cipher.decrypt(v, contextOf(t.resourceId, code)));
+          }),
+        (n) => options.onProgress?.({ table: t.table, rows: n }),
+      );
       rows += count;
       perTable[t.table] = count;
     }

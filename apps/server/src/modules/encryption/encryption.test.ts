@@ -23,6 +23,7 @@ import { fieldCipherOf } from './field-cipher.js';
 import { keyStatus, rotateKeys, rotationPending, totalsByKey } from './key-rotation.js';
 import { blindIndexFingerprint, checkBlindIndexKey, rotateBlindIndexes } from './blind-index-key.js';
 import { openRaw } from './sealed-problems.js';
+import { encryptPendingTables, pendingEncryption } from './table-encryption.js';
 
 const ROWS = 120;
 /** The platform runs with the development key active and a second key configured, as before a rotation. */
@@ -256,6 +257,63 @@ describe('tables created before encryption (R29.1)', () => {
       .executeTakeFirstOrThrow();
     expect(entry.details).toMatchObject({ mode: 'replace', encryptedColumns: expect.arrayContaining(['sfzh', 'xm']) });
   });
+});
+
+describe('a resource graded up (R29.1)', () => {
+  it('its clear table is encrypted in place: values, blind index and the index moved; the exit reads it as before', async () => {
+    const graded = await publishResource(h, 'hrss', { fields: EXIT_FIELDS, securityLevel: 2 });
+    const steward = await demoActors(h.db)('hrss-steward');
+    const file = await tempFile(`graded-${randomBytes(3).toString('hex')}.csv`, peopleCsv(20));
+    expect((await h.services.loads.loadFile(steward, graded.resourceId, file, { mode: 'replace', format: 'csv' })).state).toBe('loaded');
+    await h.services.loads.idle();
+    const g = await insertGrant(h, graded.resourceId, { apiKeyIds: [consumerKey.id] });
+    const before = (await lookup(g, citizen(4))).json<{ record: ExitRecord }>().record;
+    expect(before.sfzh).toBe(`${citizen(4).slice(0, 6)}********${citizen(4).slice(14)}`);
+
+    // The steward raises the level to 3 through a change of the catalog entry; the bureau approves.
+    const current = await h.services.catalog.resource(steward, graded.resourceId);
+    const change = await h.services.catalog.startChange(steward, graded.resourceId, '定级调整', '2026-03-01');
+    await h.services.catalog.updateDraft(steward, change.id, {
+      metadata: { ...current.current!.metadata, securityLevel: 3 },
+      justification: '测试',
+      changeReason: '定级调整',
+      lawChangeDate: '2026-03-01',
+    });
+    await h.services.catalog.submit(steward, [change.id]).catch((e: unknown) => {
+      throw new Error(JSON.stringify(e instanceof DomainError ? e.refusal.details : e));
+    });
+    await h.services.catalog.approve(await demoActors(h.db)('reviewer'), change.id, null);
+    const pending = (await pendingEncryption(h.db)).find((t) => t.table === graded.table);
+    expect(pending?.missing.map((c) => c.code).sort()).toEqual(['bz', 'csrq', 'lxdh', 'sfzh', 'xm', 'zz']);
+
+    const done = await encryptPendingTables({ db: h.db, cipher: h.services.fieldCipher, audit: h.services.audit });
+    expect(done.perTable[graded.table]?.sort()).toEqual(['bz', 'csrq', 'lxdh', 'sfzh', 'xm', 'zz']);
+    expect((await pendingEncryption(h.db)).some((t) => t.table === graded.table)).toBe(false);
+    const raw = await sql<{ line: string }>`select t::text as line from ${qualified(graded.table)} t`.execute(h.db);
+    expect(raw.rows).toHaveLength(20);
+    const dump = raw.rows.map((r) => r.line).join('\n');
+    for (let i = 0; i < 20; i++) expect(dump).not.toContain(citizen(i));
+    expect(dump).not.toContain('1380000');
+    const index = await sql<{
+      indexdef: string;
+    }>`select indexdef from pg_indexes where schemaname = 'resource_data' and tablename = ${graded.table}`.execute(h.db);
+    expect(index.rows.map((r) => r.indexdef).join()).toContain('sfzh__bidx');
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'keys.encrypt_table')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ subject_id: graded.resourceId, details: { table: graded.table, rows: 20 } });
+
+    // The exit (its grant cache dropped, as the server's sweep does) gives the same record: dates, numbers, masks.
+    h.services.exit.invalidateAllGrants();
+    const after = await lookup(g, citizen(4));
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json<{ record: ExitRecord }>().record).toEqual(before);
+    // Nothing left to do: a second pass changes nothing.
+    expect((await encryptPendingTables({ db: h.db, cipher: h.services.fieldCipher, audit: h.services.audit })).tables).toBe(0);
+  }, 120_000);
 });
 
 describe('key rotation (R29.1)', () => {
