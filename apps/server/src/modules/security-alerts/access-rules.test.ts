@@ -58,6 +58,14 @@ describe('unusual-access rules (R29.1)', () => {
     expect(evaluateUsage(night, 2, { ...T, offHours: null })).toEqual([]);
   });
 
+  it('counts every hour of a weekend or holiday as off hours (R37.1 calendar), with the same usual-hour exception', () => {
+    const daytime = usage({ hour: 1500, day: 1500, daily: days(2000), peakHour: days(1500) });
+    expect(evaluateUsage(daytime, 10, T, true)).toEqual([]);
+    expect(evaluateUsage(daytime, 10, T, false)).toEqual([{ kind: 'off_hours', window: 'hour', observed: 1500, baseline: 0, floor: 1000 }]);
+    expect(evaluateUsage({ ...daytime, sameHour: days(1500) }, 10, T, false)).toEqual([]);
+    expect(evaluateUsage(daytime, 10, { ...T, offHours: null }, false)).toEqual([]);
+  });
+
   it('knows the night across midnight and within a day', () => {
     expect([21, 22, 23, 0, 5, 6].map((hour) => isOffHour(hour, { start: 22, end: 6 }))).toEqual([false, true, true, true, true, false]);
     expect([0, 1, 3, 4].map((hour) => isOffHour(hour, { start: 1, end: 4 }))).toEqual([false, true, true, false]);

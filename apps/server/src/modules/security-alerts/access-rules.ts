@@ -60,10 +60,11 @@ export function isOffHour(chinaHour: number, offHours: AlertThresholds['offHours
  * - spike: this hour above factor × the median busiest hour of the baseline days, or today above
  *   factor × the median day (not both: an hour spike already says it), at least `floor` records;
  * - first_heavy: no history at all and today at least `firstUseFloor` records;
- * - off_hours: a night hour with at least `offHoursFloor` records, above factor × the median of
- *   the same hour on the baseline days (a nightly job that always runs is not unusual).
+ * - off_hours: a night hour, or any hour of a day that is not a working day (weekends and statutory
+ *   holidays of the official calendar, R37.1), with at least `offHoursFloor` records, above
+ *   factor × the median of the same hour on the baseline days (a job that always runs is not unusual).
  */
-export function evaluateUsage(u: SubjectUsage, chinaHour: number, t: AlertThresholds): Finding[] {
+export function evaluateUsage(u: SubjectUsage, chinaHour: number, t: AlertThresholds, workingDay = true): Finding[] {
   const found: Finding[] = [];
   if (!u.hasHistory) {
     if (u.day >= t.firstUseFloor)
@@ -77,7 +78,7 @@ export function evaluateUsage(u: SubjectUsage, chinaHour: number, t: AlertThresh
       found.push({ kind: 'spike', window: 'day', observed: u.day, baseline: dayBaseline, floor: t.floor });
     }
   }
-  if (isOffHour(chinaHour, t.offHours) && u.hour >= t.offHoursFloor) {
+  if (t.offHours && (!workingDay || isOffHour(chinaHour, t.offHours)) && u.hour >= t.offHoursFloor) {
     const usual = median(u.sameHour);
     if (u.hour > t.factor * usual)
       found.push({ kind: 'off_hours', window: 'hour', observed: u.hour, baseline: usual, floor: t.offHoursFloor });

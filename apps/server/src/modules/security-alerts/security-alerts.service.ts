@@ -7,12 +7,13 @@
  * at most one per GONGSHU_ALERT_SWEEP_MINUTES across processes.
  */
 import type { AccessAlert, AccessAlertDay } from '@gongshu/contracts';
-import { fail } from '@gongshu/domain';
+import { fail, isWorkingDay } from '@gongshu/domain';
 import { sql, type Kysely } from 'kysely';
 import type { AccessAlertsConfig } from '../../config.js';
 import { signedInUser, systemContext, type Clock, type RequestContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { insertNotifications } from '../notifications/notifications.repository.js';
 import { evaluateUsage, median, type AlertThresholds, type Finding } from './access-rules.js';
 import {
@@ -155,9 +156,13 @@ export function createSecurityAlertsService(deps: { db: Kysely<Database>; audit:
         const candidates = await usageSince(trx, dayStart, hourStart, now, minimum);
         if (candidates.length === 0) return { raised: 0 };
         const hours = await history(trx, candidates, today);
+        // Weekends and holidays of the official calendar are off hours all day (a year not yet
+        // published counts Monday to Friday as working days).
+        const working = isWorkingDay(chinaDayLabel(today), await loadWorkingCalendar(trx), { unpublished: 'provisional' });
+        const workingDay = !working.ok || working.value.workingDay;
         const spikedToday = await hourSpikesSince(trx, dayStart);
         const found = candidates.flatMap((c) =>
-          evaluateUsage(usageOf(c, hours.get(subjectKey(c.type, c.id)), today, nowHour), chinaHourOfHour(nowHour), thresholds)
+          evaluateUsage(usageOf(c, hours.get(subjectKey(c.type, c.id)), today, nowHour), chinaHourOfHour(nowHour), thresholds, workingDay)
             // A day spike after an hour spike of the same day says nothing new.
             .filter((f) => !(f.kind === 'spike' && f.window === 'day' && spikedToday.has(subjectKey(c.type, c.id))))
             .map((f) => ({ subject: c, finding: f })),

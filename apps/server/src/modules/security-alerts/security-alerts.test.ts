@@ -225,3 +225,26 @@ describe('unusual-access sweep (R29.1)', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('weekends and holidays (R37.1 calendar)', () => {
+  it('count as off hours all day: daytime bulk access on a Saturday is flagged, the same on a Monday is not', async () => {
+    const { resourceId } = await publishResource(h, 'hrss');
+    const weekend = await subjectOf('edu-steward', resourceId);
+    // 300 records a day on each of the 14 days before, from 09:05: 100 in the 10 o'clock hour.
+    await steadyHistory(weekend, 300);
+    // Monday 10:xx (NOW's day): 900 records, below every floor: nothing.
+    await deliver(weekend, new Date('2026-03-16T10:20:00+08:00'), 900);
+    await h.services.securityAlerts.sweep({ force: true });
+    expect(await alertsOf('api_key', weekend.key)).toHaveLength(0);
+    // Saturday 2026-03-21, 10:xx: 1,200 records in the hour, a working day's daytime but not a working day.
+    await deliver(weekend, new Date('2026-03-21T10:20:00+08:00'), 1200);
+    h.clock.set('2026-03-21T10:40:00+08:00');
+    try {
+      await h.services.securityAlerts.sweep({ force: true });
+      const kinds = (await alertsOf('api_key', weekend.key)).map((a) => a.kind).sort();
+      expect(kinds).toContain('off_hours');
+    } finally {
+      h.clock.set(NOW);
+    }
+  });
+});
