@@ -84,6 +84,7 @@ export async function startPlatform(config: Config, clock: Clock = systemClock):
         await stopSweeper();
         await app.close();
         await services.loads.idle();
+        await services.loads.close();
         await db.close();
       },
     };

@@ -209,6 +209,7 @@ const DECLARED: Record<string, string[]> = {
     'created_at',
     'started_at',
     'finished_at',
+    'owner',
   ],
   data_problems: [
     'id',

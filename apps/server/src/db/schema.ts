@@ -303,6 +303,7 @@ export interface LoadBatchesTable {
   created_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  owner: string | null;
 }
 
 export interface DataProblemsTable {

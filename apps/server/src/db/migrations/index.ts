@@ -18,6 +18,7 @@ import * as accessAlerts from './20261127T0920_access_alerts.js';
 import * as grantMasks from './20261127T0930_grant_masks.js';
 import * as fieldEncryption from './20261127T0940_field_encryption.js';
 import * as openUsageCounts from './20261127T0960_open_usage_counts.js';
+import * as loadBatchOwner from './20261127T0970_load_batch_owner.js';
 
 export const migrations: Record<string, Migration> = {
   '20261126T2300_foundation': foundation,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T0930_grant_masks': grantMasks,
   '20261127T0940_field_encryption': fieldEncryption,
   '20261127T0960_open_usage_counts': openUsageCounts,
+  '20261127T0970_load_batch_owner': loadBatchOwner,
 };

@@ -22,7 +22,7 @@ import {
   type UserActor,
 } from '@gongshu/domain';
 import { sql } from 'kysely';
-import type { PoolClient } from 'pg';
+import pg, { type PoolClient } from 'pg';
 import { systemContext, type Clock, type RequestContext } from '../../context.js';
 import type { Db } from '../../db/connect.js';
 import type { LoadBatchRow } from '../../db/schema.js';
@@ -89,6 +89,46 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
     const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
     pending.add(settled);
   };
+
+  /**
+   * This process's instance id and, on PostgreSQL, a session advisory lock on it, held on a
+   * connection of its own from the first queued upload until close(): other processes' janitors
+   * see the lock and leave this process's waiting uploads alone (migration 20261127T0970).
+   */
+  const instance = randomUUID();
+  const ownerKey = (id: string) => `gongshu:loads:${id}`;
+  let ownerClient: Promise<pg.Client> | null = null;
+  async function holdOwnerLock(): Promise<void> {
+    const pool = db.pool;
+    if (!pool) return;
+    ownerClient ??= (async () => {
+      const client = new pg.Client(pool.options);
+      // A lost connection loses the lock: the next upload takes it again.
+      client.on('error', () => {
+        ownerClient = null;
+      });
+      await client.connect();
+      await client.query('select pg_advisory_lock(hashtext($1))', [ownerKey(instance)]);
+      return client;
+    })().catch((error: unknown) => {
+      ownerClient = null;
+      throw error;
+    });
+    await ownerClient;
+  }
+  /** Whether another process that queued uploads is alive (its owner lock is held); always false on the embedded database. */
+  async function ownerAlive(owner: string | null): Promise<boolean> {
+    if (!db.pool || !owner || owner === instance) return false;
+    const client = await db.pool.connect();
+    try {
+      const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [ownerKey(owner)]);
+      if (!got.rows[0]?.ok) return true;
+      await client.query('select pg_advisory_unlock(hashtext($1))', [ownerKey(owner)]);
+      return false;
+    } finally {
+      client.release();
+    }
+  }
 
   async function target(resourceId: string): Promise<LoadTarget> {
     const row = await kysely
@@ -175,6 +215,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       idempotencyKey?: string | null;
       filePath?: string | null;
       bytesTotal?: number | null;
+      owner?: string | null;
     },
   ) {
     if (options.mode === 'upsert' && !t.identifierColumn) {
@@ -198,6 +239,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
         bytes_total: options.bytesTotal ?? null,
         actor_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         created_at: clock(),
+        owner: options.owner ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -472,20 +514,20 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
   /**
    * Queues an interrupted web upload again when its file is in this data folder's uploads/: the
    * batch starts over (state queued, counts zero) under the options it was uploaded with. The
-   * platform runs it (audited as system work; the upload's own entry names the steward). The claim
-   * is one conditional UPDATE: a second janitor over the same rows finds them changed ('taken').
+   * platform runs it (audited as system work; the upload's own entry names the steward), owned by
+   * this process. The claim is one conditional UPDATE: a second janitor over the same rows finds
+   * them changed ('taken').
    */
   async function resumeUpload(batch: LoadBatchRow): Promise<'resumed' | 'taken' | 'no'> {
     const file = batch.file_path;
-    // Only on the embedded database, which one process owns (its pid file): on PostgreSQL a batch
-    // waiting in another live process's queue holds no lock yet and cannot be told from an orphan.
-    if (db.pool || batch.channel !== 'upload' || !file || path.dirname(file) !== uploadsDir) return 'no';
+    if (batch.channel !== 'upload' || !file || path.dirname(file) !== uploadsDir) return 'no';
     const present = await stat(file).then(
       (s) => s.isFile(),
       () => false,
     );
     const t = present ? await target(batch.resource_id).catch(() => null) : null;
     if (!t) return 'no';
+    await holdOwnerLock();
     const message = {
       code: 'LOAD_RESUMED',
       zh: '服务重启后自动重新汇聚该上传文件',
@@ -503,6 +545,7 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
           bytes_read: 0,
           started_at: null,
           message: JSON.stringify(message),
+          owner: instance,
         })
         .where('id', '=', batch.id)
         .where('state', '=', batch.state)
@@ -583,7 +626,8 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       const t = await target(resourceId);
       await assertMayLoad(actor, t);
       await mkdir(uploadsDir, { recursive: true });
-      const batch = await createBatch(ctx, t, { ...options, channel: 'upload' });
+      await holdOwnerLock();
+      const batch = await createBatch(ctx, t, { ...options, channel: 'upload', owner: instance });
       const filePath = path.join(uploadsDir, batch.id);
       let bytes = 0;
       const counter = new Transform({
@@ -753,18 +797,34 @@ export function createLoadsService(deps: { db: Db; audit: AuditService; clock: C
       while (pending.size > 0) await Promise.all([...pending]);
     },
 
+    /** Shutdown after idle(): releases the owner lock's connection. */
+    async close(): Promise<void> {
+      const client = ownerClient;
+      ownerClient = null;
+      if (client) await (await client.catch(() => null))?.end().catch(() => undefined);
+    },
+
+    /** Takes this process's owner lock (the first upload does) and returns the instance id its queued uploads name. */
+    async ownQueue(): Promise<string> {
+      await holdOwnerLock();
+      return instance;
+    },
+
     /**
      * Start-up janitor: loads that were running when a process died have their staging tables
      * dropped and their partial problems removed; a live load (its advisory lock held by another
-     * process) is left alone. On the embedded database, a web upload whose file is still in the data
-     * folder's uploads/ (the server stopped before or during its load, or a restore brought it back)
-     * is queued again and runs in the background; any other interrupted load is marked failed.
-     * Returns how many were recovered either way.
+     * process) and an upload waiting in a live process's queue (its owner's lock held) are left
+     * alone. A web upload whose file is still in this data folder's uploads/ (the server stopped
+     * before or during its load, or a restore brought it back) is queued again and runs in the
+     * background; any other interrupted load is marked failed. Returns how many were recovered
+     * either way.
      */
     async recoverInterrupted(): Promise<number> {
       const stuck = await kysely.selectFrom('load_batches').selectAll().where('state', 'in', ['running', 'queued']).execute();
       let recovered = 0;
       for (const batch of stuck) {
+        // An upload waiting in another live process's queue (its owner lock is held).
+        if (await ownerAlive(batch.owner)) continue;
         if (db.pool) {
           const client = await db.pool.connect();
           try {

@@ -3,7 +3,8 @@
  * up, restored into an empty database and compared table by table, row by row; damaged archives
  * are refused without touching the target; retention keeps the newest backups.
  */
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DomainError } from '@gongshu/domain';
@@ -254,7 +255,7 @@ describe('backup (R29.1)', () => {
 });
 
 describe('waiting uploads: the files of the data folder (R29.1)', () => {
-  it('are in the archive, come back into the restored data folder, and load at the next start (embedded database)', async () => {
+  it('are in the archive, come back into the restored data folder, and load at the next start', async () => {
     const content = csvOf(goodRows(50, 300));
     const file = await tempFile('waiting.csv', content);
     const waiting = async (filePath: string) =>
@@ -314,23 +315,63 @@ describe('waiting uploads: the files of the data folder (R29.1)', () => {
       await Promise.all([first.loads.idle(), second.loads.idle()]);
       const after = await target.kysely.selectFrom('load_batches').selectAll().where('id', 'in', [kept.id, gone.id]).execute();
       expect(after.find((b) => b.id === gone.id)).toMatchObject({ state: 'failed', message: { code: 'LOAD_INTERRUPTED' } });
-      // Resumed on the embedded database only (one process owns it); on PostgreSQL a waiting upload
-      // may sit in another live server's queue, so the start marks it failed like any interrupted load.
-      const embedded = target.pool === null;
-      expect(after.find((b) => b.id === kept.id)).toMatchObject(
-        embedded ? { state: 'loaded', rows_loaded: 50 } : { state: 'failed', message: { code: 'LOAD_INTERRUPTED' } },
-      );
+      expect(after.find((b) => b.id === kept.id)).toMatchObject({ state: 'loaded', rows_loaded: 50 });
       const count = await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(qualifiedName('resource_data', dataTable))}`.execute(
         target.kysely,
       );
-      expect(count.rows[0]?.n).toBe(embedded ? 350 : 300);
+      expect(count.rows[0]?.n).toBe(350);
       await expect(stat(placed)).rejects.toThrow();
       const resumed = await target.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'data.upload.resume').execute();
-      expect(resumed.map((e) => (e.details as { batchId: string }).batchId)).toEqual(embedded ? [kept.id] : []);
+      expect(resumed.map((e) => (e.details as { batchId: string }).batchId)).toEqual([kept.id]);
+      await Promise.all([first.loads.close(), second.loads.close()]);
     } finally {
       await target.close();
       await rm(targetDir, { recursive: true, force: true });
       await h.db.deleteFrom('load_batches').where('id', 'in', [kept.id, gone.id]).execute();
     }
   }, 120_000);
+});
+
+describe('uploads waiting in a live process (several processes on PostgreSQL)', () => {
+  it('are left alone by another process starting; once their process is gone, the next start loads them', async () => {
+    const uploads = await mkdtemp(path.join(tmpdir(), 'gongshu-owner-'));
+    const config = loadConfig({ NODE_ENV: 'test', GONGSHU_DATA_DIR: uploads });
+    const [running, starting] = [createServices(h.database, config, h.clock), createServices(h.database, config, h.clock)];
+    const file = path.join(uploads, 'uploads', randomUUID());
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, csvOf(goodRows(5, 400)));
+    const batch = await h.db
+      .insertInto('load_batches')
+      .values({
+        resource_id: resourceId,
+        mode: 'append',
+        channel: 'upload',
+        format: 'csv',
+        file_name: 'queued.csv',
+        file_path: file,
+        state: 'queued',
+        created_at: h.clock(),
+        owner: await running.loads.ownQueue(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const stateOf = async () =>
+      (await h.db.selectFrom('load_batches').select(['state', 'rows_loaded']).where('id', '=', batch.id).executeTakeFirstOrThrow()).state;
+    try {
+      await starting.loads.recoverInterrupted();
+      await starting.loads.idle();
+      if (h.database.pool) {
+        // The owner's lock is held: its upload stays queued for it.
+        expect(await stateOf()).toBe('queued');
+        await running.loads.close();
+        await starting.loads.recoverInterrupted();
+        await starting.loads.idle();
+      }
+      // On the embedded database one process owns it, so any other owner is gone: loaded at once.
+      expect(await stateOf()).toBe('loaded');
+    } finally {
+      await Promise.all([running.loads.close(), starting.loads.close()]);
+      await rm(uploads, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
