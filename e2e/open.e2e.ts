@@ -7,9 +7,11 @@
  *   (b) the visitor registers as a citizen with a valid citizen ID number (GB 11643) and is signed in;
  *   (c) on a conditional resource with data, the citizen reads the published conditions and applies
  *       (purpose, measures, period, every commitment): the application is in formal review;
- *   (d) the bureau reviewer approves the formal review; the provider's steward approves: a grant;
- *   (e) the citizen sees the grant under 我的授权 with its records URL, creates an API key, and
- *       calls the query API with it: 200, only the granted fields, rows, the citation.
+ *   (d) the bureau reviewer approves the formal review; the provider's steward approves, choosing a
+ *       stronger mask (hash) for one field the exit would deliver as is (R29.1): a grant with it;
+ *   (e) the citizen sees the grant under 我的授权 with its records URL and that field's mask, creates
+ *       an API key, and calls the query API with it: 200, only the granted fields, rows, the
+ *       citation, the chosen field hashed.
  *
  * Run from the repository root after `npm run build -w @gongshu/web`:
  *   node --import tsx e2e/open.e2e.ts
@@ -30,6 +32,8 @@ const KEY_NAME = '我的开放数据应用（e2e）';
 
 let conditional = { id: '', name: '', providerId: '' };
 let applicationId = '';
+/** The field the provider hashes at approval (delivered as is by default). */
+let maskedField = { code: '', name: '' };
 let apiKey = '';
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -162,6 +166,28 @@ async function reviewedAndGranted(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/open-admin/applications/${applicationId}`);
   await page.getByTestId('open-provider-review').waitFor({ state: 'visible' });
   await checkAxe(page);
+
+  // A stronger mask for one asked field the exit would deliver as is: hashed (R29.1).
+  const asked = (await (await page.request.get(`${baseUrl}/api/open/applications/${applicationId}`)).json()) as {
+    fields: { code: string; name: string }[];
+    availableFields: { code: string; defaultMask?: { kind: string } }[];
+  };
+  const defaults = new Map(asked.availableFields.map((f) => [f.code, f.defaultMask?.kind]));
+  const plain = asked.fields.find((f) => defaults.get(f.code) === 'none');
+  if (!plain) throw new Error(`no asked field of "${conditional.name}" is delivered as is: none to mask more strongly`);
+  maskedField = { code: plain.code, name: plain.name };
+  const masks = page.getByTestId('provider-review-masks');
+  await masks.getByLabel(`${plain.name} 的脱敏方式`, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^哈希$/ })
+    .click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  await masks
+    .locator(`[data-testid="mask-field"][data-code="${plain.code}"]`)
+    .getByTitle('哈希', { exact: true })
+    .waitFor({ state: 'visible' });
+  await checkAxe(page);
   await shot(page, 'o4-provider-review');
   await page.getByTestId('open-provider-review-approve').click();
   for (let tries = 0; tries < 50 && state !== 'granted'; tries++) {
@@ -169,7 +195,14 @@ async function reviewedAndGranted(page: Page, baseUrl: string): Promise<void> {
     state = ((await (await page.request.get(`${baseUrl}/api/open/applications/${applicationId}`)).json()) as { state: string }).state;
   }
   if (state !== 'granted') throw new Error(`after the provider review the application is ${state}`);
-  log(`  provider review approved by ${provider.code}-steward (≤ 10 working days): granted`);
+  const providerGrants = (await (await page.request.get(`${baseUrl}/api/open/grants?scope=provider`)).json()) as {
+    application: { id: string };
+    fields: { code: string; effectiveMask?: { kind: string } }[];
+  }[];
+  const granted = providerGrants.find((g) => g.application.id === applicationId);
+  const effective = granted?.fields.find((f) => f.code === plain.code)?.effectiveMask?.kind;
+  if (effective !== 'hash') throw new Error(`the grant delivers ${plain.code} with the mask ${String(effective)}, not hash`);
+  log(`  provider review approved by ${provider.code}-steward (≤ 10 working days), ${plain.name} (${plain.code}) hashed: granted`);
 }
 
 async function citizenCallsApi(page: Page, baseUrl: string): Promise<void> {
@@ -178,6 +211,14 @@ async function citizenCallsApi(page: Page, baseUrl: string): Promise<void> {
   const grant = page.getByTestId('open-grant').filter({ hasText: conditional.name });
   await grant.waitFor({ state: 'visible' });
   const recordsUrl = (await grant.getByTestId('open-grant-records-url').innerText()).replace(/^\s*GET\s+/, '').trim();
+  // How each granted field is delivered: the one the provider chose hashed (R29.1).
+  const maskTag = grant.locator(`[data-testid="open-grant-field"][data-code="${maskedField.code}"]`).getByTestId('field-mask-tag');
+  const maskText = await maskTag.innerText();
+  if ((await maskTag.getAttribute('data-mask')) !== 'hash' || !maskText.includes('脱敏：哈希')) {
+    throw new Error(`the grant shows ${maskedField.name} as "${maskText}", not hashed`);
+  }
+  const asIs = await grant.locator('[data-testid="field-mask-tag"][data-mask="none"]').count();
+  log(`  我的授权: ${maskedField.name} "${maskText}", ${String(asIs)} fields 原样`);
   await checkAxe(page);
   await shot(page, 'o5-my-grants');
 
@@ -207,8 +248,13 @@ async function citizenCallsApi(page: Page, baseUrl: string): Promise<void> {
   const fields = grants.find((g) => g.resource.id === conditional.id)?.fields.map((f) => f.code) ?? [];
   const extra = Object.keys(body.records[0] ?? {}).filter((k) => !fields.includes(k));
   if (fields.length === 0 || extra.length > 0) throw new Error(`the query API returned fields outside the grant: ${extra.join(', ')}`);
+  // The exit applies the provider's mask: HMAC-SHA-256 in hex.
+  const hashed = body.records.map((r) => r[maskedField.code]).filter((v) => v !== null && v !== undefined);
+  if (hashed.length === 0) throw new Error(`the query API returned no value of ${maskedField.code} to check its mask`);
+  const clear = hashed.filter((v) => typeof v !== 'string' || !/^[0-9a-f]{64}$/.test(v));
+  if (clear.length > 0) throw new Error(`the query API returned ${maskedField.code} unhashed: ${JSON.stringify(clear[0])}`);
   log(
-    `  query API with the key: 200, ${String(body.records.length)} of ${String(body.total)} rows, ${String(Object.keys(body.records[0] ?? {}).length)} granted fields, citation given`,
+    `  query API with the key: 200, ${String(body.records.length)} of ${String(body.total)} rows, ${String(Object.keys(body.records[0] ?? {}).length)} granted fields, ${maskedField.code} hashed, citation given`,
   );
 }
 
@@ -218,5 +264,7 @@ await runE2e(log, async ({ baseUrl, page }) => {
   await step(page, 'open-c-apply', () => citizenApplies(page, baseUrl));
   await step(page, 'open-d-review-grant', () => reviewedAndGranted(page, baseUrl));
   await step(page, 'open-e-api-call', () => citizenCallsApi(page, baseUrl));
-  log(`PASS: found and downloaded "${OPEN_RESOURCE}", registered, applied for "${conditional.name}", granted, API call 200`);
+  log(
+    `PASS: found and downloaded "${OPEN_RESOURCE}", registered, applied for "${conditional.name}", granted with ${maskedField.code} hashed, API call 200`,
+  );
 });

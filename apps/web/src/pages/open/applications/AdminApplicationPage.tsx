@@ -1,8 +1,9 @@
 /**
  * /open-admin/applications/:id: one application or demand on the agency side, with the review the
  * caller may make — the bureau's formal review (choosing the provider of a demand outside the
- * catalog), the provider's review (fewer fields, a shorter period, the report cycle) or its answer
- * to a demand; rejections give every reason with its legal basis (R19.2–R19.4).
+ * catalog), the provider's review (fewer fields, a shorter period, a stronger mask per field, the
+ * report cycle, R29.1) or its answer to a demand; rejections give every reason with its legal
+ * basis (R19.2–R19.4).
  */
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useParams } from 'react-router';
@@ -17,6 +18,7 @@ import {
 import { CardTitle } from '../../../components/CardTitle';
 import { DecisionForm } from '../../../components/DecisionForm';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { MaskChooser, chosenMasks } from '../../../components/MaskChooser';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useT } from '../../../i18n/useT';
@@ -27,10 +29,12 @@ interface FormalApproval {
   providerAgencyId: string;
 }
 
-/** What the provider's approval covers: the fields, the end of the period and the report cycle (R20.1). */
+/** What the provider's approval covers: the fields, the end of the period, the masks and the report cycle (R20.1). */
 interface ProviderApproval {
   fields: string[];
   periodTo: string;
+  /** Field code → a stronger mask than the default (R29.1). */
+  masks: Record<string, string | undefined>;
   reportEveryMonths: number;
 }
 
@@ -75,17 +79,23 @@ function FormalReview({ detail }: { readonly detail: OpenApplicationDetail }) {
 function ProviderReview({ detail }: { readonly detail: OpenApplicationDetail }) {
   const t = useT();
   const review = useOpenProviderReview();
+  // The asked fields' defaults come with the resource's fields (availableFields).
+  const defaults = new Map(detail.availableFields.map((f) => [f.code, f.defaultMask]));
+  const fields = detail.fields.map((f) => ({ ...f, defaultMask: f.defaultMask ?? defaults.get(f.code) }));
   return (
     <DecisionForm<ProviderApproval>
       testId="open-provider-review"
       help={t('open.applications.admin.providerHelp')}
       pending={review.isPending}
       error={review.error}
-      initialValues={{ fields: detail.fields.map((f) => f.code), periodTo: detail.periodTo ?? undefined }}
+      initialValues={{ fields: detail.fields.map((f) => f.code), periodTo: detail.periodTo ?? undefined, masks: {} }}
       approveFields={
         <>
           <Form.Item name="fields" label={t('open.applications.admin.approvedFields')} rules={[{ type: 'array', min: 1 }]}>
             <Checkbox.Group options={detail.fields.map((f) => ({ value: f.code, label: f.name }))} data-testid="open-approve-fields" />
+          </Form.Item>
+          <Form.Item name="masks" label={t('security.masking.reviewLabel')} extra={t('security.masking.reviewHelp')}>
+            <MaskChooser fields={fields} fieldsName="fields" />
           </Form.Item>
           <Form.Item name="periodTo" label={t('open.applications.admin.periodTo')}>
             <Input type="date" min={detail.periodFrom ?? undefined} max={detail.periodTo ?? undefined} data-testid="open-approve-period" />
@@ -104,6 +114,7 @@ function ProviderReview({ detail }: { readonly detail: OpenApplicationDetail }) 
             ...(decision.reasons ? { reasons: decision.reasons } : {}),
             ...(decision.approve && decision.fields ? { fields: decision.fields } : {}),
             ...(decision.approve && decision.periodTo ? { periodTo: decision.periodTo } : {}),
+            ...(decision.approve && decision.masks ? { masks: chosenMasks(decision.masks, decision.fields) } : {}),
             ...(decision.approve && decision.reportEveryMonths ? { reportEveryMonths: decision.reportEveryMonths } : {}),
           },
         })

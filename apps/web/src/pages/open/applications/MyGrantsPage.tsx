@@ -1,7 +1,8 @@
 /**
- * 我的授权 (/me/grants): my grants of conditional open data — fields, period, state (a suspension
- * for an overdue report explained), how to call the query API with my API key, the citation line,
- * and my usage reports with their due dates and a form to submit the one due (R19.2, R20.1, R23.1).
+ * 我的授权 (/me/grants): my grants of conditional open data — fields and how each is delivered
+ * (as is or masked, R29.1), period, state (a suspension for an overdue report explained), how to
+ * call the query API with my API key, the citation line, and my usage reports with their due dates
+ * and a form to submit the one due (R19.2, R20.1, R23.1).
  */
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,7 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n/useT';
 import { formatDateTime } from '../../shared/labels';
 import { CitationLine } from '../../sharing/grants/CitationLine';
-import { OpenGrantStatusTag, PublicPage, ReportStatusTag, dayOf } from './labels';
+import { FieldMaskTag, OpenGrantStatusTag, PublicPage, ReportStatusTag, dayOf } from './labels';
 import { UsageReportForm } from './UsageReportForm';
 
 /** Platform defaults of R20.1 (docs/open-data.md): reminders 10 days before, suspension past 30 days overdue. */
@@ -57,7 +58,15 @@ function GrantCard({ grant }: { readonly grant: OpenGrant }) {
         ) : null}
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('open.applications.field.provider')}>{grant.provider.name}</Descriptions.Item>
-          <Descriptions.Item label={t('open.applications.grants.fields')}>{grant.fields.map((f) => f.name).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('open.applications.grants.fields')}>
+            <Flex gap="4px 16px" wrap data-testid="open-grant-fields">
+              {grant.fields.map((f) => (
+                <span key={f.code} data-testid="open-grant-field" data-code={f.code}>
+                  {f.name} {f.effectiveMask ? <FieldMaskTag mask={f.effectiveMask} /> : null}
+                </span>
+              ))}
+            </Flex>
+          </Descriptions.Item>
           <Descriptions.Item label={t('open.applications.grants.purpose')}>{grant.purpose}</Descriptions.Item>
           <Descriptions.Item label={t('open.applications.field.period')}>
             {t('open.applications.grants.validity', {

@@ -1,8 +1,13 @@
-/** Tags and small pieces shared by the open-application pages: states, grant and report status, the public shell. */
+/**
+ * Tags and small pieces shared by the open-application pages: states, grant and report status, how
+ * a granted field is delivered, the public shell.
+ */
+import { describeMask, type MaskKind } from '@gongshu/domain';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { OpenApplicationState, OpenGrant, OpenUsageReport } from '../../../api/openApplications';
-import { useT } from '../../../i18n/useT';
+import { maskKey } from '../../../components/MaskSelect';
+import { useI18n, useT } from '../../../i18n/useT';
 import { PublicLayout } from '../../../layout/PublicLayout';
 
 const STATE_COLOR: Record<OpenApplicationState, string> = {
@@ -54,6 +59,19 @@ export function ReportStatusTag({ status }: { readonly status: OpenUsageReport['
   return (
     <Tag color={REPORT_COLOR[status]} data-testid="usage-report-status" data-status={status}>
       {t(`open.applications.reportStatus.${status}`)}
+    </Tag>
+  );
+}
+
+/**
+ * How the exit delivers a granted field (R29.1): as is, or masked and how. Outlined: a filled tag's
+ * text is too faint for axe's colour-contrast rule.
+ */
+export function FieldMaskTag({ mask }: { readonly mask: MaskKind }) {
+  const { t, pick } = useI18n();
+  return (
+    <Tag color={mask.kind === 'none' ? 'default' : 'blue'} variant="outlined" data-testid="field-mask-tag" data-mask={maskKey(mask)}>
+      {mask.kind === 'none' ? t('security.masking.asIs') : t('security.masking.masked', { mask: pick(describeMask(mask)) })}
     </Tag>
   );
 }

@@ -1,11 +1,9 @@
-import type { MaskKind } from '@gongshu/domain';
 import { Form, Input } from 'antd';
 import { useProviderReview, type ShareRequestDetail } from '../../../api/sharing';
 import { DecisionForm, type DecisionValues } from '../../../components/DecisionForm';
+import { MaskChooser, chosenMasks } from '../../../components/MaskChooser';
 import { useT } from '../../../i18n/useT';
-import { maskOfKey } from '../../../components/MaskSelect';
 import { FieldChooser } from '../shared/FieldChooser';
-import { MaskChooser } from '../shared/MaskChooser';
 
 /**
  * The provider's review of a conditional request (R14.2, 2 working days): approve the fields it
@@ -17,16 +15,6 @@ interface ProviderApproval {
   periodTo: string;
   /** Field code → a stronger mask than the default (R29.1). */
   masks: Record<string, string | undefined>;
-}
-
-/** The chosen masks of the granted fields, as the API takes them. */
-function chosenMasks(masks: Record<string, string | undefined>, fields: readonly string[] | undefined): Record<string, MaskKind> {
-  const out: Record<string, MaskKind> = {};
-  for (const [code, key] of Object.entries(masks)) {
-    const mask = maskOfKey(key);
-    if (mask && (!fields || fields.includes(code))) out[code] = mask;
-  }
-  return out;
 }
 
 export function ProviderReviewForm({ request }: { readonly request: ShareRequestDetail }) {

@@ -2,7 +2,6 @@ import { Checkbox, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { ShareField } from '../../../api/sharing';
 import { EmptyText } from '../../../components/EmptyText';
-import { MaskSelect } from '../../../components/MaskSelect';
 import { ScrollRegion } from '../../../components/ScrollRegion';
 import { useI18n } from '../../../i18n/useT';
 import { SENSITIVITY_COLOR } from '../../catalog/shared/FieldTable';
@@ -15,20 +14,12 @@ export interface FieldChoice {
   readonly onChange: (selected: string[]) => void;
 }
 
-export interface MaskChoice {
-  /** Field code → chosen mask (a MaskSelect value); absent = the field's default. */
-  readonly value: Readonly<Record<string, string | undefined>>;
-  readonly onChange: (value: Record<string, string | undefined>) => void;
-}
-
 export interface ShareFieldTableProps {
   readonly fields: readonly ShareField[];
   /** A checkbox per field (the request wizard, the provider's approval). */
   readonly choice?: FieldChoice;
   /** Marks which fields were approved (a decided request). */
   readonly approved?: readonly string[] | null;
-  /** A mask select per field, no weaker than the field's default (the provider's approval, R29.1). */
-  readonly maskChoice?: MaskChoice;
   readonly testId?: string;
 }
 
@@ -36,7 +27,7 @@ export interface ShareFieldTableProps {
  * The fields of a request or grant: name, code, sensitivity, and how the exit masks each one
  * (R29.1), optionally with a checkbox per field or the approved ones marked.
  */
-export function ShareFieldTable({ fields, choice, approved, maskChoice, testId = 'share-fields' }: ShareFieldTableProps) {
+export function ShareFieldTable({ fields, choice, approved, testId = 'share-fields' }: ShareFieldTableProps) {
   const { t, pick } = useI18n();
   const toggle = (code: string, on: boolean) => {
     if (!choice) return;
@@ -88,21 +79,12 @@ export function ShareFieldTable({ fields, choice, approved, maskChoice, testId =
           {
             key: 'mask',
             title: t('share.fields.mask'),
-            render: (_, field) =>
-              maskChoice && field.defaultMask ? (
-                <MaskSelect
-                  value={maskChoice.value[field.code]}
-                  onChange={(mask) => maskChoice.onChange({ ...maskChoice.value, [field.code]: mask })}
-                  minimum={field.defaultMask}
-                  ariaLabel={t('security.masking.cellLabel', { name: field.name })}
-                  testId="share-field-mask"
-                />
-              ) : (
-                <Space size={4} wrap>
-                  <MaskText mask={field.mask} rule={field.effectiveMask} />
-                  {field.overridden ? <Tag color="purple">{t('security.masking.overridden')}</Tag> : null}
-                </Space>
-              ),
+            render: (_, field) => (
+              <Space size={4} wrap>
+                <MaskText mask={field.mask} rule={field.effectiveMask} />
+                {field.overridden ? <Tag color="purple">{t('security.masking.overridden')}</Tag> : null}
+              </Space>
+            ),
           },
           ...(approved
             ? [
