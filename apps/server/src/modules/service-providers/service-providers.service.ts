@@ -80,21 +80,8 @@ function present(row: ProviderListRow, today: string): ServiceProvider {
   const agreement = { state: row.state, validFrom: row.valid_from, validTo: row.valid_to };
   return {
     id: row.id,
-    agencyId: row.agency_id,
+    ...toInput(row),
     agencyName: row.agency_name,
-    name: row.name,
-    creditCode: row.credit_code,
-    agreementNumber: row.agreement_number,
-    serviceScope: row.service_scope,
-    systems: row.systems,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    agreementSignedOn: row.agreement_signed_on,
-    noRetention: row.no_retention,
-    noUse: row.no_use,
-    noOnwardTransfer: row.no_onward_transfer,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
     state: row.state,
     status: providerStatus(agreement, today),
     daysToExpiry: daysToExpiry(row.valid_to, today),
@@ -105,7 +92,8 @@ function present(row: ProviderListRow, today: string): ServiceProvider {
   };
 }
 
-function toInput(row: ServiceProviderRow): ServiceProviderInput {
+/** The registered facts of a provider as the API takes them (every field present: also the base of present()). */
+function toInput(row: ServiceProviderRow) {
   return {
     agencyId: row.agency_id,
     name: row.name,
@@ -121,7 +109,7 @@ function toInput(row: ServiceProviderRow): ServiceProviderInput {
     noOnwardTransfer: row.no_onward_transfer,
     validFrom: row.valid_from,
     validTo: row.valid_to,
-  };
+  } satisfies ServiceProviderInput;
 }
 
 function toColumns(input: ServiceProviderInput) {
