@@ -62,9 +62,9 @@ async function copyUploads(session: Session, stage: string): Promise<ManifestFil
      where channel = 'upload' and state in ('queued', 'running') and file_path is not null order by id`,
   );
   const files: ManifestFile[] = [];
+  if (waiting.length > 0) await mkdir(path.join(stage, UPLOADS_IN_ARCHIVE), { recursive: true });
   for (const w of waiting) {
     const file = `${UPLOADS_IN_ARCHIVE}/${w.id}`;
-    await mkdir(path.join(stage, UPLOADS_IN_ARCHIVE), { recursive: true });
     const out = countingFile(path.join(stage, file));
     const copied = await (async () => {
       for await (const chunk of createReadStream(w.file_path)) await out.write(chunk as Buffer);
